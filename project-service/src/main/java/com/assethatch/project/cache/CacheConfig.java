@@ -1,0 +1,48 @@
+package com.assethatch.project.cache;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "asset-hatch.cache")
+public interface CacheConfig {
+
+    /** Prefix of every Redis key this service writes, so several deployments can share one Redis. */
+    @WithDefault("ah")
+    String keyPrefix();
+
+    /** Longest wait for one Redis command; past it the request carries on from Postgres. */
+    @WithDefault("PT0.25S")
+    Duration commandTimeout();
+
+    /** How long an entry lives without being written; bounds memory, a miss just reads Postgres. */
+    @WithDefault("P7D")
+    Duration entryTtl();
+
+    /** How long a deleted row's tombstone keeps late writers from resurrecting it. */
+    @WithDefault("P1D")
+    Duration tombstoneTtl();
+
+    Relay relay();
+
+    interface Relay {
+        /** How often the outbox relay looks for repairs the cache still owes. */
+        @WithDefault("1s")
+        String interval();
+
+        /** Outbox rows claimed per relay run. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Age before the relay takes a row, so it does not race the request that wrote it. */
+        @WithDefault("PT2S")
+        Duration grace();
+
+        /** First retry delay after a failed repair; doubles per attempt up to maxBackoff. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,99 @@
+package com.assethatch.project.cache;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Repairs the cache after any failed write-through, crash or restart: claims due outbox rows, re-reads
+ * each changed row from Postgres, compare-and-sets its current state into Redis and deletes the rows.
+ * A failed repair is retried with exponential backoff; nothing is dropped.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final Pool pool;
+    private final CacheOutbox outbox;
+    private final WriteThrough writeThrough;
+    private final CacheMetrics metrics;
+    private final CacheConfig.Relay config;
+    private final Map<String, CacheRefresher> refreshers;
+
+    public OutboxRelay(Pool pool, CacheOutbox outbox, WriteThrough writeThrough, CacheMetrics metrics,
+            CacheConfig config, Instance<CacheRefresher> refreshers) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.writeThrough = writeThrough;
+        this.metrics = metrics;
+        this.config = config.relay();
+        this.refreshers = refreshers.stream()
+                .collect(Collectors.toMap(CacheRefresher::entityType, Function.identity()));
+    }
+
+    @Scheduled(every = "${asset-hatch.cache.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> relayDueRepairs() {
+        return pool.withTransaction(transaction -> outbox.claimDue(transaction, config.batchSize())
+                        .flatMap(due -> repairAll(transaction, due)))
+                .flatMap(ignored -> outbox.backlog())
+                .invoke(backlog -> metrics.outboxBacklog(backlog))
+                .onFailure().invoke(e -> Log.warnf("Outbox relay run failed, retrying next run: %s", WriteThrough.describe(e)))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Repairs entity by entity; after the first Redis failure the rest wait for the next run. */
+    private Uni<Void> repairAll(SqlClient transaction, List<CacheOutbox.OutboxEntry> due) {
+        Map<String, List<CacheOutbox.OutboxEntry>> byEntity = due.stream().collect(Collectors.groupingBy(
+                entry -> entry.entityType() + '\u0000' + entry.entityId(), LinkedHashMap::new, Collectors.toList()));
+        AtomicBoolean redisFailed = new AtomicBoolean();
+        return Multi.createFrom().iterable(byEntity.values())
+                .onItem().transformToUniAndConcatenate(entries -> redisFailed.get()
+                        ? Uni.createFrom().voidItem()
+                        : repair(transaction, entries, redisFailed))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> repair(SqlClient transaction, List<CacheOutbox.OutboxEntry> entries, AtomicBoolean redisFailed) {
+        CacheOutbox.OutboxEntry first = entries.get(0);
+        List<Long> ids = entries.stream().map(CacheOutbox.OutboxEntry::id).toList();
+        CacheRefresher refresher = refreshers.get(first.entityType());
+        if (refresher == null) {
+            Log.errorf("No cache refresher for outbox entity type '%s'; rows %s kept for a release that has one",
+                    first.entityType(), ids);
+            return outbox.postpone(transaction, ids, config.maxBackoff(), "unknown entity type");
+        }
+        return refresher.currentState(first.entityId(), first.projectId())
+                .flatMap(writeThrough::apply)
+                .flatMap(ignored -> outbox.deleteAll(transaction, ids))
+                .invoke(() -> {
+                    metrics.repaired(1);
+                    Log.debugf("Repaired cache for %s %s", first.entityType(), first.entityId());
+                })
+                .onFailure().recoverWithUni(e -> {
+                    redisFailed.set(true);
+                    int attempts = entries.stream().mapToInt(CacheOutbox.OutboxEntry::attempts).max().orElse(0);
+                    Log.infof("Cache repair of %s %s failed (attempt %d), retrying later: %s",
+                            first.entityType(), first.entityId(), attempts + 1, WriteThrough.describe(e));
+                    return outbox.postpone(transaction, ids, backoff(attempts), WriteThrough.describe(e));
+                });
+    }
+
+    private Duration backoff(int attempts) {
+        Duration delay = config.initialBackoff().multipliedBy(1L << Math.min(attempts, 20));
+        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
+    }
+}

@@ -1,0 +1,62 @@
+package com.assethatch.project.cache;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The second half of every write: after the commit, bring Redis up to the committed version, then
+ * settle the outbox row. A Redis failure does not fail the request (the data is safe in Postgres):
+ * the outbox row stays for the relay, and the keys are marked so reads skip them until repaired.
+ */
+@ApplicationScoped
+public class WriteThrough {
+
+    private final VersionedCache cache;
+    private final CacheOutbox outbox;
+    private final PendingRepairs pendingRepairs;
+    private final CacheMetrics metrics;
+
+    public WriteThrough(VersionedCache cache, CacheOutbox outbox, PendingRepairs pendingRepairs, CacheMetrics metrics) {
+        this.cache = cache;
+        this.outbox = outbox;
+        this.pendingRepairs = pendingRepairs;
+        this.metrics = metrics;
+    }
+
+    /** Completes once Redis holds the change or the failure is recorded; never fails. */
+    public Uni<Void> afterCommit(long outboxId, List<CacheOp> ops, long version) {
+        return apply(ops)
+                .onItem().transformToUni(ignored -> outbox.delete(outboxId)
+                        .onFailure().invoke(e -> Log.debugf("Outbox row %d left to the relay: %s", outboxId, e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .onFailure().recoverWithUni(e -> {
+                    metrics.writeFailed();
+                    ops.forEach(op -> pendingRepairs.markMissed(op.keys(), version));
+                    Log.warnf("Cache write-through failed (outbox row %d will repair it): %s", outboxId, describe(e));
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Applies the operations in order and records which repairs they settle; fails on the first Redis error. */
+    public Uni<Void> apply(List<CacheOp> ops) {
+        return Multi.createFrom().iterable(ops)
+                .onItem().transformToUniAndConcatenate(op -> cache.apply(op).invoke(held -> settle(op, held)))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private void settle(CacheOp op, long heldVersion) {
+        if (op instanceof CacheOp.DropKeys) {
+            pendingRepairs.cleared(op.keys());
+        } else {
+            op.keys().forEach(key -> pendingRepairs.repaired(key, heldVersion));
+        }
+    }
+
+    static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,141 @@
+package com.assethatch.project.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.net.ConnectException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into {@link ApiError}, so clients parse one shape and never see a stack trace. */
+public class ApiExceptionMappers {
+
+    private static final String PG_CONNECTION_FAILURE_CLASS = "08";
+
+    @ServerExceptionMapper
+    public Response mapApiException(ApiException e) {
+        return respond(e.status(), new ApiError(e.getMessage(), e.details()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapConstraintViolation(ConstraintViolationException e) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> Map.of("field", fieldName(v), "message", v.getMessage()))
+                .toList();
+        String first = violations.isEmpty() ? "Invalid request" : violations.get(0).get("message");
+        return respond(Status.BAD_REQUEST, new ApiError(first, violations));
+    }
+
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException e) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        String message = field.isEmpty()
+                ? "Request body must be " + expected
+                : "Field '" + field + "' must be " + expected;
+        return respond(Status.BAD_REQUEST, new ApiError(message, null));
+    }
+
+    @ServerExceptionMapper
+    public Response mapMalformedJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(Status.BAD_REQUEST, new ApiError("Malformed JSON" + where, null));
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplicationException(WebApplicationException e, HttpServerRequest request) {
+        // The JSON body reader reports unreadable bodies as a bare 400 wrapping Jackson's exception.
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mapMismatchedInput(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException malformed) {
+            return mapMalformedJson(malformed);
+        }
+        Status status = Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null || status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+            return mapUnexpected(e, request);
+        }
+        String message = switch (status) {
+            case NOT_FOUND -> "No such route: " + request.method() + " " + request.path();
+            case METHOD_NOT_ALLOWED -> "Method " + request.method() + " is not allowed on " + request.path();
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type " + request.getHeader("Content-Type")
+                    + " is not accepted by " + request.method() + " " + request.path();
+            case NOT_ACCEPTABLE -> "None of the media types in Accept can be produced here";
+            default -> status.getReasonPhrase();
+        };
+        return respond(status, new ApiError(message, null));
+    }
+
+    @ServerExceptionMapper
+    public Response mapDatabaseError(PgException e, HttpServerRequest request) {
+        if (e.getSqlState() != null && e.getSqlState().startsWith(PG_CONNECTION_FAILURE_CLASS)) {
+            return databaseUnavailable(e, request);
+        }
+        return mapUnexpected(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response mapConnectionRefused(ConnectException e, HttpServerRequest request) {
+        return databaseUnavailable(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Throwable e, HttpServerRequest request) {
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure on %s %s (reference %s)", request.method(), request.path(), reference);
+        return respond(Status.INTERNAL_SERVER_ERROR,
+                new ApiError("Internal server error", Map.of("reference", reference)));
+    }
+
+    private static Response databaseUnavailable(Exception e, HttpServerRequest request) {
+        Log.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
+        return respond(Status.SERVICE_UNAVAILABLE, new ApiError("Database temporarily unavailable", null));
+    }
+
+    private static Response respond(Status status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int lastDot = path.lastIndexOf('.');
+        return lastDot < 0 ? path : path.substring(lastDot + 1);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "a JSON object";
+    }
+}

@@ -1,0 +1,15 @@
+package com.assethatch.project.error;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.util.Map;
+
+/** If-Match named a version that is no longer the current one. */
+public class StaleVersionException extends ApiException {
+
+    public StaleVersionException(long expectedVersion, long currentVersion) {
+        super(Status.PRECONDITION_FAILED,
+                "Version " + expectedVersion + " is stale: the current version is " + currentVersion
+                        + ". Read it again and retry.",
+                Map.of("expectedVersion", expectedVersion, "currentVersion", currentVersion));
+    }
+}

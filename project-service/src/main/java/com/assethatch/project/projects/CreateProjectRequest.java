@@ -1,0 +1,27 @@
+package com.assethatch.project.projects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A new project. Only the name is required.")
+public record CreateProjectRequest(
+        @Schema(description = "Id chosen by the client (e.g. the browser's own id); generated when absent.",
+                example = "farm-game-01", pattern = ProjectIds.PATTERN)
+        @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.RULE)
+        String id,
+
+        @Schema(description = "Display name; also names the exported ZIP.", example = "Farm Game", maxLength = ProjectIds.MAX_NAME_LENGTH)
+        @NotBlank(message = "Name is required")
+        @Size(max = ProjectIds.MAX_NAME_LENGTH, message = "Name is too long (at most 200 characters)")
+        String name,
+
+        @Schema(description = "Starting phase; planning when absent.", enumeration = {"planning", "style", "generation", "export"})
+        @Pattern(regexp = Phase.PATTERN, message = "phase must be one of: planning, style, generation, export")
+        String phase,
+
+        @Schema(description = "Owner, until authentication lands; optional.", example = "user-42")
+        @Size(max = ProjectIds.MAX_NAME_LENGTH, message = "userId is too long (at most 200 characters)")
+        String userId) {
+}

@@ -1,0 +1,100 @@
+package com.assethatch.project.projects;
+
+import com.assethatch.project.error.ApiError;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/projects")
+@Tag(name = "Projects", description = "Create, read, rename, move through phases and delete projects.")
+public class ProjectResource {
+
+    static final int MAX_LIST_LIMIT = 1000;
+
+    private final ProjectService projects;
+
+    public ProjectResource(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    @POST
+    @Operation(summary = "Create a project",
+            description = "The client may choose the id (as the browser database did); otherwise a UUID is generated.")
+    @APIResponse(responseCode = "201", description = "Created; Location points at the project.")
+    @APIResponse(responseCode = "400", description = "Missing or invalid name, id or phase (e.g. `Name is required`).",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "A project with this id already exists.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<RestResponse<ProjectResponses.Created>> create(
+            @Valid @NotNull(message = "Name is required") CreateProjectRequest request, UriInfo uriInfo) {
+        return projects.create(request).map(project -> RestResponse.ResponseBuilder
+                .<ProjectResponses.Created>created(uriInfo.getAbsolutePathBuilder().path(project.id()).build())
+                .entity(new ProjectResponses.Created(true, ProjectView.of(project)))
+                .build());
+    }
+
+    @GET
+    @Operation(summary = "List projects", description = "Most recently updated first.")
+    @APIResponse(responseCode = "200", description = "The projects.")
+    @APIResponse(responseCode = "400", description = "limit out of range.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<ProjectResponses.Many> list(
+            @Parameter(description = "Most projects to return (1-" + MAX_LIST_LIMIT + ").")
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "limit must be at least 1")
+            @Max(value = MAX_LIST_LIMIT, message = "limit must be at most " + MAX_LIST_LIMIT) int limit) {
+        return projects.listRecent(limit)
+                .map(list -> new ProjectResponses.Many(true, list.stream().map(ProjectView::of).toList()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a project", description = "Served from the cache tier when it holds the current version.")
+    @APIResponse(responseCode = "200", description = "The project.")
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<ProjectResponses.One> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
+        return projects.get(id).map(project -> new ProjectResponses.One(ProjectView.of(project)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a project's phase or name", description = "Absent fields stay as they are.")
+    @APIResponse(responseCode = "200", description = "The updated project.")
+    @APIResponse(responseCode = "400", description = "`Invalid request body` (unknown phase, empty name...).",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<ProjectResponses.One> update(@Parameter(description = "Project id.") @PathParam("id") String id,
+            @Valid @NotNull(message = "Invalid request body") UpdateProjectRequest request) {
+        return projects.update(id, request).map(project -> new ProjectResponses.One(ProjectView.of(project)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a project",
+            description = "Deletes its memory files, assets and style anchor too, and clears its cache entries.")
+    @APIResponse(responseCode = "200", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<ProjectResponses.Done> delete(@Parameter(description = "Project id.") @PathParam("id") String id) {
+        return projects.delete(id).replaceWith(new ProjectResponses.Done(true));
+    }
+}

@@ -1,0 +1,18 @@
+package com.assethatch.project.projects;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Fields to change; absent fields stay as they are.")
+public record UpdateProjectRequest(
+        @Schema(enumeration = {"planning", "style", "generation", "export"}, example = "style")
+        @Pattern(regexp = Phase.PATTERN,
+                message = "Invalid request body: phase must be one of planning, style, generation, export")
+        String phase,
+
+        @Schema(example = "Farm Game II", maxLength = ProjectIds.MAX_NAME_LENGTH)
+        @Pattern(regexp = "(?s).*\\S.*", message = "Invalid request body: name must not be empty")
+        @Size(max = ProjectIds.MAX_NAME_LENGTH, message = "Invalid request body: name is too long (at most 200 characters)")
+        String name) {
+}
