@@ -47,6 +47,8 @@ CREATE TABLE generated_asset (
     media_type  text NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg', 'image/webp')),
     byte_size   integer NOT NULL,
     sha256      text NOT NULL,
+    width       integer,
+    height      integer,
     version     bigint NOT NULL DEFAULT nextval('row_version_seq'),
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now()
@@ -60,6 +62,8 @@ CREATE TABLE style_anchor (
     media_type        text CHECK (media_type IN ('image/png', 'image/jpeg', 'image/webp')),
     byte_size         integer,
     sha256            text,
+    width             integer,
+    height            integer,
     style_keywords    text,
     lighting_keywords text,
     color_palette     text[] NOT NULL DEFAULT '{}',

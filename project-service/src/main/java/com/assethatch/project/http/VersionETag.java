@@ -1,6 +1,6 @@
 package com.assethatch.project.http;
 
-import com.assethatch.project.error.ApiException;
+import com.assethatch.common.error.ApiException;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

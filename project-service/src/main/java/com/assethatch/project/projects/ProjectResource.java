@@ -1,6 +1,6 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.error.ApiError;
+import com.assethatch.common.error.ApiError;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

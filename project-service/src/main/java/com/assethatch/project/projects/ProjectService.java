@@ -1,7 +1,7 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.error.ApiException;
-import com.assethatch.project.error.ProjectNotFoundException;
+import com.assethatch.common.error.ApiException;
+import com.assethatch.common.error.ProjectNotFoundException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

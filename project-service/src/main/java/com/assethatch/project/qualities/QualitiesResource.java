@@ -1,6 +1,6 @@
 package com.assethatch.project.qualities;
 
-import com.assethatch.project.error.ApiError;
+import com.assethatch.common.error.ApiError;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.projects.Project;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package com.assethatch.project.qualities;
 
-import com.assethatch.project.error.ApiException;
-import com.assethatch.project.error.ProjectNotFoundException;
-import com.assethatch.project.error.StaleVersionException;
+import com.assethatch.common.error.ApiException;
+import com.assethatch.common.error.ProjectNotFoundException;
+import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
 import com.assethatch.project.projects.ProjectRepository;

@@ -1,4 +1,4 @@
-package com.assethatch.project.error;
+package com.assethatch.common.error;
 
 import jakarta.ws.rs.core.Response.Status;
 

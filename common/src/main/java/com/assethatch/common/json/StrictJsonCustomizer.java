@@ -1,4 +1,4 @@
-package com.assethatch.project.config;
+package com.assethatch.common.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

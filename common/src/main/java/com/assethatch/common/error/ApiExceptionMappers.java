@@ -1,4 +1,4 @@
-package com.assethatch.project.error;
+package com.assethatch.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

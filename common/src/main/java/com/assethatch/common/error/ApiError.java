@@ -1,4 +1,4 @@
-package com.assethatch.project.error;
+package com.assethatch.common.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
