@@ -2,10 +2,12 @@ package com.assethatch.project.cache;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Cache hit ratio, write-through failures and the repair backlog, under /q/metrics. */
+/** Cache hit ratio, write-through failures and the repair backlog, under /q/metrics (from start-up on). */
+@Startup
 @ApplicationScoped
 public class CacheMetrics {
 

@@ -1,0 +1,86 @@
+package com.assethatch.project.cache;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.assethatch.project.support.Api;
+import com.assethatch.project.support.OwnRedisProfile;
+import com.assethatch.project.support.OwnRedisServer;
+import com.assethatch.project.support.Stores;
+import com.assethatch.project.support.TestIds;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(OwnRedisProfile.class)
+class RedisOutageTest {
+
+    private static final Duration REPAIR_DEADLINE = Duration.ofSeconds(15);
+
+    @Inject
+    Stores stores;
+
+    @AfterEach
+    void redisRunsAgain() {
+        OwnRedisServer redis = OwnRedisServer.current();
+        redis.stopServer();
+        redis.startServer();
+    }
+
+    @Test
+    void writesSucceedWhileRedisIsDownAndTheRelayRepairsTheCacheWithoutAnyRequest() {
+        OwnRedisServer redis = OwnRedisServer.current();
+        String projectId = Api.createProject(TestIds.projectId());
+        Api.patchQualities(projectId, "{\"perspective\": \"top-down\"}").statusCode(200);
+        assertThat(stores.cachedProject(projectId)).get()
+                .extracting(cached -> cached.payload().at("/qualities/perspective").asText()).isEqualTo("top-down");
+
+        redis.stopServer();
+
+        int version = Api.patchQualities(projectId, "{\"perspective\": \"side-view\"}").statusCode(200)
+                .body("qualities.perspective", equalTo("side-view"))
+                .extract().path("version");
+        Api.getQualities(projectId).statusCode(200).body("qualities.perspective", equalTo("side-view"));
+        assertThat(stores.outboxRows(projectId)).isPositive();
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'cache-tier' }.data.redis", equalTo("down"));
+
+        // Redis comes back from its append-only file still holding the old "top-down" entry.
+        redis.startServer();
+        assertThat(stores.cachedProject(projectId)).get().extracting(Stores.Cached::version)
+                .matches(cachedVersion -> cachedVersion < version, "older than the committed version");
+
+        // The relay repairs it on its own: no request touches the project meanwhile.
+        await().atMost(REPAIR_DEADLINE).untilAsserted(() -> {
+            Stores.Cached cached = stores.cachedProject(projectId).orElseThrow();
+            assertThat(cached.version()).isEqualTo(version);
+            assertThat(cached.payload().at("/qualities/perspective").asText()).isEqualTo("side-view");
+        });
+        await().atMost(REPAIR_DEADLINE).until(() -> stores.outboxRows(projectId) == 0);
+        Api.getQualities(projectId).statusCode(200).body("qualities.perspective", equalTo("side-view"));
+    }
+
+    @Test
+    void theRelayRepairsAChangeWhoseWriteThroughNeverRan() {
+        String projectId = Api.createProject(TestIds.projectId());
+        Api.patchQualities(projectId, "{\"color_palette\": \"Retro\"}").statusCode(200);
+
+        // As if an instance crashed between its commit and its Redis write: the row and its outbox
+        // entry are committed, the cache still holds the old value, and no instance remembers it.
+        stores.execute("""
+                WITH changed AS (UPDATE project SET color_palette = 'Vibrant', version = nextval('row_version_seq')
+                                 WHERE id = ? RETURNING id)
+                INSERT INTO cache_outbox (entity_type, entity_id, project_id) SELECT 'project', id, id FROM changed""",
+                projectId);
+
+        await().atMost(REPAIR_DEADLINE).untilAsserted(() -> assertThat(stores.cachedProject(projectId)).get()
+                .extracting(cached -> cached.payload().at("/qualities/colorPalette").asText()).isEqualTo("Vibrant"));
+        assertThat(stores.outboxRows(projectId)).isZero();
+    }
+}
