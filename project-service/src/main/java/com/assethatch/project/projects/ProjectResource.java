@@ -1,7 +1,9 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.memoryfiles.MemoryFileService;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,9 +32,11 @@ public class ProjectResource {
     static final int MAX_LIST_LIMIT = 1000;
 
     private final ProjectService projects;
+    private final MemoryFileService memoryFiles;
 
-    public ProjectResource(ProjectService projects) {
+    public ProjectResource(ProjectService projects, MemoryFileService memoryFiles) {
         this.projects = projects;
+        this.memoryFiles = memoryFiles;
     }
 
     @POST
@@ -66,12 +70,15 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a project", description = "Served from the cache tier when it holds the current version.")
+    @Operation(summary = "Get a project",
+            description = "With its memory files, as the original returned it. Served from the cache tier when it holds "
+                    + "the current version.")
     @APIResponse(responseCode = "200", description = "The project.")
     @APIResponse(responseCode = "404", description = "`Project not found`.",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<ProjectResponses.One> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
-        return projects.get(id).map(project -> new ProjectResponses.One(ProjectView.of(project)));
+        return projects.get(id).flatMap(project -> memoryFiles.list(id, Optional.empty())
+                .map(files -> new ProjectResponses.One(ProjectView.of(project, files))));
     }
 
     @PATCH

@@ -2,6 +2,8 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeFeed;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +18,12 @@ public class ProjectService {
 
     private final ProjectRepository repository;
     private final ProjectCache cache;
+    private final ChangeFeed changes;
 
-    public ProjectService(ProjectRepository repository, ProjectCache cache) {
+    public ProjectService(ProjectRepository repository, ProjectCache cache, ChangeFeed changes) {
         this.repository = repository;
         this.cache = cache;
+        this.changes = changes;
     }
 
     public Uni<Project> create(CreateProjectRequest request) {
@@ -47,13 +51,18 @@ public class ProjectService {
         }
         return repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of))
                 .map(updated -> updated.orElseThrow(ProjectNotFoundException::new))
-                .flatMap(cache::writeThrough);
+                .flatMap(cache::writeThrough)
+                .call(project -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT, project.id(), project.version(),
+                        ProjectView.of(project))));
     }
 
     public Uni<Void> delete(String id) {
         return repository.delete(id)
                 .map(deleted -> deleted.orElseThrow(ProjectNotFoundException::new))
-                .flatMap(deleted -> cache.writeThroughDeletion(id, deleted))
-                .invoke(() -> Log.infof("Deleted project %s", id));
+                .call(deleted -> cache.writeThroughDeletion(id, deleted))
+                .call(deleted -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT_DELETED, id,
+                        deleted.tombstoneVersion(), Map.of("projectId", id))))
+                .invoke(() -> Log.infof("Deleted project %s", id))
+                .replaceWithVoid();
     }
 }

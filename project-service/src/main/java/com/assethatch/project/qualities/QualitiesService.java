@@ -3,6 +3,8 @@ package com.assethatch.project.qualities;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.error.StaleVersionException;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeFeed;
 import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
 import com.assethatch.project.projects.ProjectRepository;
@@ -25,13 +27,15 @@ public class QualitiesService {
     private final ProjectRepository repository;
     private final ProjectCache cache;
     private final QualitiesConfig config;
+    private final ChangeFeed changes;
 
     public QualitiesService(ProjectService projects, ProjectRepository repository, ProjectCache cache,
-            QualitiesConfig config) {
+            QualitiesConfig config, ChangeFeed changes) {
         this.projects = projects;
         this.repository = repository;
         this.cache = cache;
         this.config = config;
+        this.changes = changes;
     }
 
     public Uni<Project> get(String projectId) {
@@ -43,8 +47,13 @@ public class QualitiesService {
         Map<QualityKey, String> validated = validate(changes);
         return repository.updateQualities(projectId, validated, expectedVersion)
                 .flatMap(updated -> updated.isPresent()
-                        ? cache.writeThrough(updated.get())
+                        ? cache.writeThrough(updated.get()).call(this::announce)
                         : explainMissingUpdate(projectId, expectedVersion));
+    }
+
+    private Uni<Void> announce(Project project) {
+        return changes.publish(new ChangeEvent(ChangeEvent.QUALITIES, project.id(), project.version(),
+                QualitiesView.of(project)));
     }
 
     /** No row was updated: either there is no such project or If-Match named an older version. */

@@ -1,0 +1,109 @@
+package com.assethatch.project.events;
+
+import com.assethatch.project.cache.CacheConfig;
+import com.assethatch.project.cache.CacheKeys;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.eventbus.EventBus;
+import io.vertx.mutiny.core.eventbus.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+
+/**
+ * Fans committed changes out to every SSE client of every instance. A change is delivered to this
+ * instance's clients directly (so it works with Redis down) and published on Redis pub/sub for the
+ * other instances; each instance ignores its own messages coming back.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final String LOCAL_ADDRESS = "asset-hatch.changes.";
+    private static final int MAX_BACKOFF_FACTOR = 10;
+
+    private final EventBus eventBus;
+    private final ReactivePubSubCommands<String> pubSub;
+    private final ObjectMapper json;
+    private final String channel;
+    private final CacheConfig cacheConfig;
+    private final EventsConfig config;
+    private final String instanceId = UUID.randomUUID().toString();
+    private volatile Cancellable subscription;
+
+    public ChangeFeed(EventBus eventBus, ReactiveRedisDataSource redis, ObjectMapper json, CacheKeys keys,
+            CacheConfig cacheConfig, EventsConfig config) {
+        this.eventBus = eventBus;
+        this.pubSub = redis.pubsub(String.class);
+        this.json = json;
+        this.channel = keys.changesChannel();
+        this.cacheConfig = cacheConfig;
+        this.config = config;
+    }
+
+    /** Delivers the change locally and to the other instances; never fails the caller. */
+    public Uni<Void> publish(ChangeEvent event) {
+        String payload = encode(new Envelope(instanceId, event));
+        deliverLocally(event.projectId(), payload);
+        return pubSub.publish(channel, payload)
+                .ifNoItem().after(cacheConfig.commandTimeout()).fail()
+                .onFailure().invoke(e -> Log.warnf("Change %s of project %s not published to other instances: %s",
+                        event.type(), event.projectId(), e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** The changes of one project, as JSON envelopes, from now on. */
+    public Multi<String> changesOf(String projectId) {
+        return eventBus.<String>localConsumer(LOCAL_ADDRESS + projectId).toMulti().map(Message::body);
+    }
+
+    void subscribe(@Observes StartupEvent ignored) {
+        subscription = pubSub.subscribe(channel)
+                .onCompletion().failWith(() -> new IllegalStateException("subscription ended"))
+                .onFailure().invoke(e -> Log.warnf("Redis pub/sub subscription lost, retrying: %s", e.getMessage()))
+                .onFailure().retry()
+                .withBackOff(config.resubscribeDelay(), config.resubscribeDelay().multipliedBy(MAX_BACKOFF_FACTOR))
+                .indefinitely()
+                .subscribe().with(this::deliverFromOtherInstance);
+    }
+
+    void unsubscribe(@Observes ShutdownEvent ignored) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    private void deliverFromOtherInstance(String payload) {
+        try {
+            Envelope envelope = json.readValue(payload, Envelope.class);
+            if (!instanceId.equals(envelope.origin())) {
+                deliverLocally(envelope.event().projectId(), payload);
+            }
+        } catch (JsonProcessingException e) {
+            Log.warnf("Ignoring an unreadable change message on %s: %s", channel, e.getMessage());
+        }
+    }
+
+    private void deliverLocally(String projectId, String payload) {
+        eventBus.publish(LOCAL_ADDRESS + projectId, payload);
+    }
+
+    private String encode(Envelope envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise change event", e);
+        }
+    }
+
+    /** What travels on the channel: the event plus the instance that published it. */
+    public record Envelope(String origin, ChangeEvent event) {
+    }
+}

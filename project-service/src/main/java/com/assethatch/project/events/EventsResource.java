@@ -1,0 +1,92 @@
+package com.assethatch.project.events;
+
+import com.assethatch.common.error.ApiError;
+import com.assethatch.project.projects.ProjectService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/projects/{id}/events")
+@Tag(name = "Live changes", description = "Server-Sent Events: every committed change to a project, from any instance.")
+public class EventsResource {
+
+    static final String CONNECTED = "connected";
+
+    private final ProjectService projects;
+    private final ChangeFeed feed;
+    private final EventsConfig config;
+    private final ObjectMapper json;
+
+    public EventsResource(ProjectService projects, ChangeFeed feed, EventsConfig config, ObjectMapper json) {
+        this.projects = projects;
+        this.feed = feed;
+        this.config = config;
+        this.json = json;
+    }
+
+    @GET
+    @ExistingProject
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream a project's changes",
+            description = "First a `connected` event with the project's current version, then one event per committed "
+                    + "change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each "
+                    + "event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle "
+                    + "connections open. A client that falls too far behind is disconnected; EventSource reconnects.")
+    @APIResponse(responseCode = "200", description = "An event stream.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEvent.class)))
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
+            @Context Sse sse) {
+        return projects.get(projectId).onItem().transformToMulti(project -> {
+            OutboundSseEvent connected = event(sse, CONNECTED, project.version(),
+                    Map.of("projectId", project.id(), "version", project.version()));
+            Multi<OutboundSseEvent> changes = feed.changesOf(projectId)
+                    .onOverflow().buffer(config.clientBuffer())
+                    .map(envelope -> toEvent(sse, envelope));
+            Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+                    .onOverflow().drop()
+                    .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(connected),
+                    Multi.createBy().merging().streams(changes, heartbeats));
+        });
+    }
+
+    private OutboundSseEvent toEvent(Sse sse, String envelope) {
+        try {
+            JsonNode event = json.readTree(envelope).get("event");
+            return event(sse, event.get("type").asText(), event.get("version").asLong(), event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable change envelope", e);
+        }
+    }
+
+    /** Data is sent as a JSON string, so each event carries exactly the standard SSE fields. */
+    private OutboundSseEvent event(Sse sse, String name, long version, Object data) {
+        try {
+            return sse.newEventBuilder()
+                    .name(name)
+                    .id(String.valueOf(version))
+                    .data(json.writeValueAsString(data))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + name + " event", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.assethatch.project.memoryfiles;
+
+import com.assethatch.project.cache.CacheOutbox;
+import com.assethatch.project.cache.Committed;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+@ApplicationScoped
+public class MemoryFileRepository {
+
+    static final String ENTITY_TYPE = "memory-file";
+
+    private final Pool pool;
+    private final String upsertSql;
+
+    public MemoryFileRepository(Pool pool, CacheOutbox outbox) {
+        this.pool = pool;
+        // Upsert on (project, type); an identical save changes nothing (no new version, no event), and a
+        // missing project inserts nothing: both return no row, and the service tells them apart.
+        this.upsertSql = outbox.recording(ENTITY_TYPE, "id", "project_id", """
+                INSERT INTO memory_file (id, project_id, type, content)
+                SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM project WHERE id = $2)
+                ON CONFLICT (project_id, type) DO UPDATE
+                    SET content = EXCLUDED.content, version = nextval('row_version_seq'), updated_at = now()
+                    WHERE memory_file.content IS DISTINCT FROM EXCLUDED.content
+                RETURNING *""");
+    }
+
+    /** Empty when nothing changed: the project is missing or the content was already this. */
+    public Uni<Optional<Committed<MemoryFile>>> upsert(String projectId, String type, String content) {
+        return pool.preparedQuery(upsertSql).execute(Tuple.of(MemoryFile.idOf(projectId, type), projectId, type, content))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new Committed<>(toMemoryFile(rows.iterator().next()),
+                                rows.iterator().next().getLong("outbox_id"))));
+    }
+
+    public Uni<Optional<MemoryFile>> find(String projectId, String type) {
+        return pool.preparedQuery("SELECT * FROM memory_file WHERE project_id = $1 AND type = $2")
+                .execute(Tuple.of(projectId, type))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toMemoryFile(rows.iterator().next())));
+    }
+
+    public Uni<Optional<MemoryFile>> findById(String id) {
+        return pool.preparedQuery("SELECT * FROM memory_file WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toMemoryFile(rows.iterator().next())));
+    }
+
+    /** Newest first, as the original returned them. */
+    public Uni<List<MemoryFile>> findAllOf(String projectId) {
+        return pool.preparedQuery("SELECT * FROM memory_file WHERE project_id = $1 ORDER BY created_at DESC, type")
+                .execute(Tuple.of(projectId))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(MemoryFileRepository::toMemoryFile).toList());
+    }
+
+    private static MemoryFile toMemoryFile(Row row) {
+        return new MemoryFile(row.getString("id"), row.getString("project_id"), row.getString("type"),
+                row.getString("content"), row.getLong("version"), row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("updated_at"));
+    }
+}
