@@ -19,6 +19,10 @@ public interface CacheConfig {
     @WithDefault("P7D")
     Duration entryTtl();
 
+    /** How long a read that missed may take to refill the cache from Postgres before its fill is void. */
+    @WithDefault("PT1M")
+    Duration fillTtl();
+
     /** How long a deleted row's tombstone keeps late writers from resurrecting it. */
     @WithDefault("P1D")
     Duration tombstoneTtl();

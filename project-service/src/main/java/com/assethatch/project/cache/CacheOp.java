@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface CacheOp {
 
-    /** The keys this operation writes, for tracking repairs that are still owed. */
+    /** The keys this operation writes. */
     List<String> keys();
 
     /** Stores a row at {@code key}; a null payload is a tombstone (the row was deleted). */

@@ -12,57 +12,38 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * Cache-first reads: Redis when it holds a trustworthy value, else Postgres, then repopulate Redis
- * by compare-and-set. A Redis failure only costs latency. Keys with a repair pending are read from
- * Postgres, so a stale value is never returned.
+ * Cache-first reads: Redis when it holds a trustworthy value, else Postgres, then a guarded fill of
+ * Redis (see {@link VersionedCache}). A Redis failure only costs latency. Keys with a repair pending
+ * are read from Postgres, so a stale value is never returned.
  */
 @ApplicationScoped
 public class ReadThrough {
 
     private final VersionedCache cache;
-    private final WriteThrough writeThrough;
     private final PendingRepairs pendingRepairs;
     private final CacheMetrics metrics;
     private final ObjectMapper json;
 
-    public ReadThrough(VersionedCache cache, WriteThrough writeThrough, PendingRepairs pendingRepairs,
-            CacheMetrics metrics, ObjectMapper json) {
+    public ReadThrough(VersionedCache cache, PendingRepairs pendingRepairs, CacheMetrics metrics, ObjectMapper json) {
         this.cache = cache;
-        this.writeThrough = writeThrough;
         this.pendingRepairs = pendingRepairs;
         this.metrics = metrics;
         this.json = json;
     }
 
-    /** Describes how one kind of row is cached: its type, version and the operations that store it. */
-    public record Shape<T>(Class<T> type, ToLongFunction<T> version, Function<T, List<CacheOp>> ops) {
+    /** How one kind of cached row is read back: its Java type and its version. */
+    public record Shape<T>(Class<T> type, ToLongFunction<T> version) {
     }
 
     /** One row by key; an empty result means Postgres has no such row either. */
     public <T> Uni<Optional<T>> entity(String key, Shape<T> shape, Supplier<Uni<Optional<T>>> database) {
-        if (pendingRepairs.isPending(key)) {
-            metrics.bypass();
-            return fromDatabase(database, shape);
-        }
-        return cache.getEntity(key)
-                .onFailure().recoverWithItem(e -> {
-                    metrics.readError();
-                    Log.debugf("Cache read of %s failed, reading Postgres: %s", key, WriteThrough.describe(e));
-                    return null;
-                })
-                .flatMap(cached -> {
-                    if (cached != null && cached.isPresent()) {
-                        Optional<T> decoded = decode(cached.get(), shape.type());
-                        if (decoded.isPresent()) {
-                            metrics.hit();
-                            return Uni.createFrom().item(decoded);
-                        }
-                    }
-                    if (cached != null) {
-                        metrics.miss();
-                    }
-                    return fromDatabase(database, shape);
-                });
+        return cached(key, () -> cache.getEntity(key).map(hit -> hit.flatMap(payload -> decode(payload, shape.type()))))
+                .flatMap(hit -> hit.isPresent()
+                        ? Uni.createFrom().item(hit)
+                        : fill(key, database, (token, row) -> row.isEmpty() ? Uni.createFrom().voidItem()
+                                : cache.fillEntity(key, token, shape.version().applyAsLong(row.get()), encode(row.get()))
+                                        .invoke(held -> held.ifPresent(version -> pendingRepairs.repaired(key, PendingRepairs.WHOLE_ENTRY, version)))
+                                        .replaceWithVoid()));
     }
 
     /**
@@ -71,29 +52,14 @@ public class ReadThrough {
      */
     public <T> Uni<List<T>> index(String indexKey, Shape<T> shape, Function<T, String> field,
             Supplier<Uni<List<T>>> database) {
-        if (pendingRepairs.isPending(indexKey)) {
-            metrics.bypass();
-            return database.get();
-        }
-        return cache.getCompleteIndex(indexKey)
-                .onFailure().recoverWithItem(e -> {
-                    metrics.readError();
-                    Log.debugf("Cache read of %s failed, reading Postgres: %s", indexKey, WriteThrough.describe(e));
-                    return null;
-                })
-                .flatMap(cached -> {
-                    if (cached != null && cached.isPresent()) {
-                        Optional<List<T>> decoded = decodeAll(cached.get(), shape.type());
-                        if (decoded.isPresent()) {
-                            metrics.hit();
-                            return Uni.createFrom().item(decoded.get());
-                        }
-                    }
-                    if (cached != null) {
-                        metrics.miss();
-                    }
-                    return database.get().call(rows -> loadIndex(indexKey, rows, shape, field));
-                });
+        return cached(indexKey, () -> cache.getCompleteIndex(indexKey)
+                        .map(hit -> hit.flatMap(payloads -> decodeAll(payloads, shape.type()))))
+                .flatMap(hit -> hit.isPresent()
+                        ? Uni.createFrom().item(hit.get())
+                        : fill(indexKey, database, (token, rows) -> cache.fillIndex(indexKey, token, rows.stream()
+                                .map(row -> new VersionedCache.IndexEntry(field.apply(row), shape.version().applyAsLong(row),
+                                        encode(row)))
+                                .toList()).replaceWithVoid()));
     }
 
     public String encode(Object value) {
@@ -104,30 +70,47 @@ public class ReadThrough {
         }
     }
 
-    private <T> Uni<Optional<T>> fromDatabase(Supplier<Uni<Optional<T>>> database, Shape<T> shape) {
-        return database.get().call(row -> row.isEmpty() ? Uni.createFrom().voidItem() : repopulate(row.get(), shape));
+    /** What Redis holds for {@code key}, empty on a miss, an error or a pending repair (counted in the metrics). */
+    private <R> Uni<Optional<R>> cached(String key, Supplier<Uni<Optional<R>>> lookup) {
+        if (pendingRepairs.isPending(key)) {
+            metrics.bypass();
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return lookup.get()
+                .invoke(hit -> {
+                    if (hit.isPresent()) {
+                        metrics.hit();
+                    } else {
+                        metrics.miss();
+                    }
+                })
+                .onFailure().recoverWithItem(e -> {
+                    metrics.readError();
+                    Log.debugf("Cache read of %s failed, reading Postgres: %s", key, WriteThrough.describe(e));
+                    return Optional.empty();
+                });
     }
 
-    private <T> Uni<Void> repopulate(T row, Shape<T> shape) {
-        return writeThrough.apply(shape.ops().apply(row))
-                .onFailure().invoke(e -> Log.debugf("Cache repopulation failed: %s", WriteThrough.describe(e)))
-                .onFailure().recoverWithNull();
+    /** Reads Postgres under a fill token, then stores what it read; Redis trouble never fails the read. */
+    private <R> Uni<R> fill(String key, Supplier<Uni<R>> database, FillStep<R> store) {
+        return cache.beginFill(key)
+                .onFailure().recoverWithNull()
+                .flatMap(token -> database.get().call(rows -> token == null ? Uni.createFrom().voidItem()
+                        : store.apply(token, rows)
+                                .onFailure().invoke(e -> Log.debugf("Cache fill of %s failed: %s", key, WriteThrough.describe(e)))
+                                .onFailure().recoverWithNull()));
     }
 
-    private <T> Uni<Void> loadIndex(String indexKey, List<T> rows, Shape<T> shape, Function<T, String> field) {
-        List<VersionedCache.IndexEntry> entries = rows.stream()
-                .map(row -> new VersionedCache.IndexEntry(field.apply(row), shape.version().applyAsLong(row), encode(row)))
-                .toList();
-        return cache.loadIndex(indexKey, entries)
-                .onFailure().invoke(e -> Log.debugf("Loading index %s failed: %s", indexKey, WriteThrough.describe(e)))
-                .onFailure().recoverWithNull();
+    @FunctionalInterface
+    private interface FillStep<R> {
+        Uni<Void> apply(String token, R rows);
     }
 
     private <T> Optional<T> decode(String payload, Class<T> type) {
         try {
             return Optional.of(json.readValue(payload, type));
         } catch (JsonProcessingException e) {
-            // An entry written by an older release: treat it as a miss, the repopulation overwrites it.
+            // An entry written by an older release: treat it as a miss.
             Log.warnf("Unreadable cache entry for %s, reading Postgres instead: %s", type.getSimpleName(), e.getMessage());
             return Optional.empty();
         }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The Redis fast tier. Every write is a compare-and-set in Lua: a value is stored only if its
@@ -23,12 +25,24 @@ public class VersionedCache {
     /** Field holding the version of an entity hash; its payload is in {@link #PAYLOAD}. */
     private static final String VERSION = "v";
     private static final String PAYLOAD = "d";
+    /** Fields of bookkeeping, never members: names start with this prefix (ids and types never do). */
+    static final String RESERVED_PREFIX = "__";
     /** Index field present only when the index was loaded in full from Postgres. */
     static final String COMPLETE_MARKER = "__complete";
     private static final String TOMBSTONE = "";
+    private static final long FILL_REFUSED = -1;
+
+    /*
+     * Writes (after a commit, or by the relay) compare-and-set by version. Fills (a read that missed,
+     * repopulating from Postgres) are guarded too: the reader plants a token in the hash BEFORE it reads
+     * Postgres, every write removes it, and the fill is applied only if its token is still there. So a
+     * fill can never store a snapshot older than a write that completed meanwhile, even if Redis lost
+     * that write (flush, eviction, expiry) in between: then the token is gone as well.
+     */
 
     // KEYS[1] entity hash; ARGV: version, payload ("" = tombstone), ttl seconds. Returns the version Redis now holds.
     private static final String PUT_ENTITY = """
+            redis.call('HDEL', KEYS[1], '__fill')
             local current = tonumber(redis.call('HGET', KEYS[1], 'v'))
             local incoming = tonumber(ARGV[1])
             if current and current >= incoming then return current end
@@ -40,6 +54,7 @@ public class VersionedCache {
     // Index members are stored as "<version>:<payload>" so one HGETALL returns the whole list.
     // KEYS[1] index hash; ARGV: field, version, payload ("" = removed), ttl seconds.
     private static final String PUT_INDEX_ENTRY = """
+            redis.call('HDEL', KEYS[1], '__fill')
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             local incoming = tonumber(ARGV[2])
             if current then
@@ -51,11 +66,32 @@ public class VersionedCache {
             return incoming
             """;
 
-    // KEYS[1] index hash; ARGV: ttl seconds, then (field, version, payload) triples read from Postgres.
-    // Members already holding a newer version are kept; members not in the load are never removed,
-    // so a write that committed after the load's snapshot is not lost. Then the index is marked complete.
-    private static final String LOAD_INDEX = """
-            for i = 2, #ARGV, 3 do
+    // KEYS[1] entity or index hash; ARGV: token, ttl seconds for a hash this creates.
+    private static final String BEGIN_FILL = """
+            redis.call('HSET', KEYS[1], '__fill', ARGV[1])
+            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+            return 1
+            """;
+
+    // KEYS[1] entity hash; ARGV: token, version, payload, ttl seconds. Returns the version held, or -1 if refused.
+    private static final String FILL_ENTITY = """
+            if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[1] then return -1 end
+            redis.call('HDEL', KEYS[1], '__fill')
+            local current = tonumber(redis.call('HGET', KEYS[1], 'v'))
+            local incoming = tonumber(ARGV[2])
+            if current and current >= incoming then return current end
+            redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
+            redis.call('EXPIRE', KEYS[1], ARGV[4])
+            return incoming
+            """;
+
+    // KEYS[1] index hash; ARGV: token, ttl seconds, then (field, version, payload) triples read from Postgres.
+    // Members holding a newer version are kept and members missing from the load are never removed;
+    // then the index is marked complete. Returns 1, or -1 if refused.
+    private static final String FILL_INDEX = """
+            if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[1] then return -1 end
+            redis.call('HDEL', KEYS[1], '__fill')
+            for i = 3, #ARGV, 3 do
               local current = redis.call('HGET', KEYS[1], ARGV[i])
               local held = current and tonumber(string.match(current, '^(%d+):'))
               if not held or held < tonumber(ARGV[i + 1]) then
@@ -63,7 +99,7 @@ public class VersionedCache {
               end
             end
             redis.call('HSET', KEYS[1], '__complete', '1')
-            redis.call('EXPIRE', KEYS[1], ARGV[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
             return 1
             """;
 
@@ -101,16 +137,30 @@ public class VersionedCache {
         return bounded(hashes.hgetall(indexKey)).map(VersionedCache::completeMembers);
     }
 
-    /** Fills an index from a Postgres read and marks it complete. */
-    public Uni<Void> loadIndex(String indexKey, List<IndexEntry> entries) {
-        List<String> args = new ArrayList<>(1 + entries.size() * 3);
+    /** Starts a fill of {@code key}: returns the token the fill must present. */
+    public Uni<String> beginFill(String key) {
+        String token = UUID.randomUUID().toString();
+        return bounded(eval(BEGIN_FILL, key, token, String.valueOf(config.fillTtl().toSeconds()))).replaceWith(token);
+    }
+
+    /** Stores a row read from Postgres unless a write happened since {@link #beginFill}; returns the version held, if applied. */
+    public Uni<OptionalLong> fillEntity(String key, String token, long version, String payload) {
+        return bounded(eval(FILL_ENTITY, key, token, String.valueOf(version), payload, ttlSeconds(false)))
+                .map(held -> held.toLong() == FILL_REFUSED ? OptionalLong.empty() : OptionalLong.of(held.toLong()));
+    }
+
+    /** Loads a whole index read from Postgres and marks it complete, unless a write happened since {@link #beginFill}. */
+    public Uni<Boolean> fillIndex(String indexKey, String token, List<IndexEntry> entries) {
+        List<String> args = new ArrayList<>(2 + entries.size() * 3);
+        args.add(token);
         args.add(ttlSeconds(false));
         for (IndexEntry entry : entries) {
             args.add(entry.field());
             args.add(String.valueOf(entry.version()));
             args.add(entry.payload());
         }
-        return bounded(eval(LOAD_INDEX, indexKey, args.toArray(String[]::new))).replaceWithVoid();
+        return bounded(eval(FILL_INDEX, indexKey, args.toArray(String[]::new)))
+                .map(result -> result.toLong() != FILL_REFUSED);
     }
 
     public Uni<Void> ping() {
@@ -126,7 +176,7 @@ public class VersionedCache {
         }
         List<String> members = new ArrayList<>(fields.size());
         fields.forEach((field, value) -> {
-            if (!COMPLETE_MARKER.equals(field)) {
+            if (!field.startsWith(RESERVED_PREFIX)) {
                 String payload = value.substring(value.indexOf(':') + 1);
                 if (!payload.isEmpty()) {
                     members.add(payload);

@@ -34,7 +34,7 @@ public class WriteThrough {
                         .onFailure().recoverWithNull())
                 .onFailure().recoverWithUni(e -> {
                     metrics.writeFailed();
-                    ops.forEach(op -> pendingRepairs.markMissed(op.keys(), version));
+                    ops.forEach(op -> markMissed(op, version));
                     Log.warnf("Cache write-through failed (outbox row %d will repair it): %s", outboxId, describe(e));
                     return Uni.createFrom().voidItem();
                 });
@@ -49,10 +49,23 @@ public class WriteThrough {
     }
 
     private void settle(CacheOp op, long heldVersion) {
-        if (op instanceof CacheOp.DropKeys) {
-            pendingRepairs.cleared(op.keys());
+        if (op instanceof CacheOp.PutEntity put) {
+            pendingRepairs.repaired(put.key(), PendingRepairs.WHOLE_ENTRY, heldVersion);
+        } else if (op instanceof CacheOp.PutIndexEntry put) {
+            pendingRepairs.repaired(put.indexKey(), put.field(), heldVersion);
         } else {
-            op.keys().forEach(key -> pendingRepairs.repaired(key, heldVersion));
+            pendingRepairs.cleared(op.keys());
+        }
+    }
+
+    /** A drop that failed leaves the keys bypassed until a later drop succeeds. */
+    private void markMissed(CacheOp op, long version) {
+        if (op instanceof CacheOp.PutEntity put) {
+            pendingRepairs.markMissed(put.key(), PendingRepairs.WHOLE_ENTRY, version);
+        } else if (op instanceof CacheOp.PutIndexEntry put) {
+            pendingRepairs.markMissed(put.indexKey(), put.field(), version);
+        } else {
+            op.keys().forEach(key -> pendingRepairs.markMissed(key, PendingRepairs.WHOLE_ENTRY, Long.MAX_VALUE));
         }
     }
 

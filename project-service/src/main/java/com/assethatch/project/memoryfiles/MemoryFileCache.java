@@ -26,7 +26,7 @@ public class MemoryFileCache implements CacheRefresher {
         this.readThrough = readThrough;
         this.writeThrough = writeThrough;
         this.repository = repository;
-        this.shape = new ReadThrough.Shape<>(MemoryFile.class, MemoryFile::version, this::stored);
+        this.shape = new ReadThrough.Shape<>(MemoryFile.class, MemoryFile::version);
     }
 
     public Uni<List<MemoryFile>> findAllOf(String projectId) {

@@ -27,7 +27,7 @@ public class ProjectCache implements CacheRefresher {
         this.readThrough = readThrough;
         this.writeThrough = writeThrough;
         this.repository = repository;
-        this.shape = new ReadThrough.Shape<>(Project.class, Project::version, this::stored);
+        this.shape = new ReadThrough.Shape<>(Project.class, Project::version);
     }
 
     public Uni<Optional<Project>> find(String projectId) {
