@@ -1,5 +1,6 @@
 package com.assethatch.project.cache;
 
+import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /**
  * The cache outbox: one row per committed change whose cache update is still owed. Writers record
@@ -65,7 +65,7 @@ public class CacheOutbox {
                         SELECT id, entity_type, entity_id, project_id, attempts FROM cache_outbox
                         WHERE next_attempt_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(limit))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(OutboxEntry::from).toList());
+                .map(rows -> Rows.all(rows, OutboxEntry::from));
     }
 
     Uni<Void> deleteAll(SqlClient transaction, List<Long> ids) {

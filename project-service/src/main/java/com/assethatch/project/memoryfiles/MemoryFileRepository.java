@@ -2,6 +2,7 @@ package com.assethatch.project.memoryfiles;
 
 import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.Committed;
+import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 @ApplicationScoped
 public class MemoryFileRepository {
@@ -35,27 +35,25 @@ public class MemoryFileRepository {
     /** Empty when nothing changed: the project is missing or the content was already this. */
     public Uni<Optional<Committed<MemoryFile>>> upsert(String projectId, String type, String content) {
         return pool.preparedQuery(upsertSql).execute(Tuple.of(MemoryFile.idOf(projectId, type), projectId, type, content))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(new Committed<>(toMemoryFile(rows.iterator().next()),
-                                rows.iterator().next().getLong("outbox_id"))));
+                .map(rows -> Rows.first(rows, row -> new Committed<>(toMemoryFile(row), row.getLong("outbox_id"))));
     }
 
     public Uni<Optional<MemoryFile>> find(String projectId, String type) {
         return pool.preparedQuery("SELECT * FROM memory_file WHERE project_id = $1 AND type = $2")
                 .execute(Tuple.of(projectId, type))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toMemoryFile(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, MemoryFileRepository::toMemoryFile));
     }
 
     public Uni<Optional<MemoryFile>> findById(String id) {
         return pool.preparedQuery("SELECT * FROM memory_file WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toMemoryFile(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, MemoryFileRepository::toMemoryFile));
     }
 
     /** Newest first, as the original returned them. */
     public Uni<List<MemoryFile>> findAllOf(String projectId) {
         return pool.preparedQuery("SELECT * FROM memory_file WHERE project_id = $1 ORDER BY created_at DESC, type")
                 .execute(Tuple.of(projectId))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(MemoryFileRepository::toMemoryFile).toList());
+                .map(rows -> Rows.all(rows, MemoryFileRepository::toMemoryFile));
     }
 
     private static MemoryFile toMemoryFile(Row row) {

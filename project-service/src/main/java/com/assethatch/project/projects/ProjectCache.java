@@ -6,6 +6,7 @@ import com.assethatch.project.cache.CacheRefresher;
 import com.assethatch.project.cache.Committed;
 import com.assethatch.project.cache.ReadThrough;
 import com.assethatch.project.cache.WriteThrough;
+import com.assethatch.project.persistence.RowVersions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,14 +20,16 @@ public class ProjectCache implements CacheRefresher {
     private final ReadThrough readThrough;
     private final WriteThrough writeThrough;
     private final ProjectRepository repository;
+    private final RowVersions versions;
     private final ReadThrough.Shape<Project> shape;
 
     public ProjectCache(CacheKeys keys, ReadThrough readThrough, WriteThrough writeThrough,
-            ProjectRepository repository) {
+            ProjectRepository repository, RowVersions versions) {
         this.keys = keys;
         this.readThrough = readThrough;
         this.writeThrough = writeThrough;
         this.repository = repository;
+        this.versions = versions;
         this.shape = new ReadThrough.Shape<>(Project.class, Project::version);
     }
 
@@ -54,7 +57,7 @@ public class ProjectCache implements CacheRefresher {
     public Uni<List<CacheOp>> currentState(String projectId, String ignoredProjectId) {
         return repository.findById(projectId).flatMap(project -> project.isPresent()
                 ? Uni.createFrom().item(stored(project.get()))
-                : repository.nextVersion().map(tombstoneVersion -> deletedOps(projectId, tombstoneVersion)));
+                : versions.next().map(tombstoneVersion -> deletedOps(projectId, tombstoneVersion)));
     }
 
     private List<CacheOp> stored(Project project) {

@@ -4,10 +4,11 @@ import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.Committed;
 import com.assethatch.project.qualities.Qualities;
 import com.assethatch.project.qualities.QualityKey;
+import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
 
 /**
  * Projects in Postgres. Every change is one statement that bumps the version from the shared
@@ -43,12 +43,12 @@ public class ProjectRepository {
                 INSERT INTO project (id, name, phase, owner_id) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (id) DO NOTHING RETURNING *""");
         return pool.preparedQuery(sql).execute(Tuple.of(id, name, phase.value(), ownerId))
-                .map(rows -> first(rows, ProjectRepository::committed));
+                .map(rows -> Rows.first(rows, ProjectRepository::committed));
     }
 
     public Uni<Optional<Project>> findById(String id) {
         return pool.preparedQuery("SELECT * FROM project WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> first(rows, ProjectRepository::toProject));
+                .map(rows -> Rows.first(rows, ProjectRepository::toProject));
     }
 
     public Uni<Boolean> exists(String id) {
@@ -59,7 +59,7 @@ public class ProjectRepository {
     public Uni<List<Project>> findRecent(int limit) {
         return pool.preparedQuery("SELECT * FROM project ORDER BY updated_at DESC, id LIMIT $1")
                 .execute(Tuple.of(limit))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(ProjectRepository::toProject).toList());
+                .map(rows -> Rows.all(rows, ProjectRepository::toProject));
     }
 
     /** Sets the given columns; empty when the project does not exist. */
@@ -71,7 +71,7 @@ public class ProjectRepository {
         assignments.add(BUMP_VERSION);
         String sql = outbox.recording(ENTITY_TYPE, "id", "id",
                 "UPDATE project SET " + assignments + " WHERE id = $1 RETURNING *");
-        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> first(rows, ProjectRepository::committed));
+        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::committed));
     }
 
     /**
@@ -91,7 +91,7 @@ public class ProjectRepository {
         }
         String sql = outbox.recording(ENTITY_TYPE, "id", "id",
                 "UPDATE project SET " + assignments + " WHERE " + condition + " RETURNING *");
-        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> first(rows, ProjectRepository::committed));
+        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::committed));
     }
 
     public Uni<OptionalLong> currentVersion(String id) {
@@ -103,16 +103,11 @@ public class ProjectRepository {
      * Deletes the project (children cascade) and returns the outbox row plus a fresh version for the
      * tombstones; empty when there was no such project.
      */
-    public Uni<Optional<Deleted>> delete(String id) {
+    public Uni<Optional<Deleted>> delete(SqlClient transaction, String id) {
         String sql = outbox.recording(ENTITY_TYPE, "id", "id", "DELETE FROM project WHERE id = $1 RETURNING *",
                 "changed.id, nextval('row_version_seq') AS tombstone_version");
-        return pool.preparedQuery(sql).execute(Tuple.of(id))
-                .map(rows -> first(rows, row -> new Deleted(row.getLong("outbox_id"), row.getLong("tombstone_version"))));
-    }
-
-    /** Takes a version for a tombstone: higher than any version committed so far. */
-    public Uni<Long> nextVersion() {
-        return pool.query("SELECT nextval('row_version_seq')").execute().map(rows -> rows.iterator().next().getLong(0));
+        return transaction.preparedQuery(sql).execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows, row -> new Deleted(row.getLong("outbox_id"), row.getLong("tombstone_version"))));
     }
 
     public record Deleted(long outboxId, long tombstoneVersion) {
@@ -123,9 +118,6 @@ public class ProjectRepository {
         return column + " = $" + values.size();
     }
 
-    private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> mapper) {
-        return rows.size() == 0 ? Optional.empty() : Optional.of(mapper.apply(rows.iterator().next()));
-    }
 
     private static Committed<Project> committed(Row row) {
         return new Committed<>(toProject(row), row.getLong("outbox_id"));

@@ -1,0 +1,160 @@
+package com.assethatch.project.assets;
+
+import com.assethatch.project.cache.CacheOutbox;
+import com.assethatch.project.cache.Committed;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.assethatch.project.persistence.Rows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Generated assets in Postgres. Listing and change statements never move the image bytes. */
+@ApplicationScoped
+public class AssetRepository {
+
+    static final String ENTITY_TYPE = "asset";
+    /** Every column but the image itself. */
+    private static final String RECORD_COLUMNS = "id, project_id, asset_id, variant_id, status, seed, prompt_used, "
+            + "metadata::text AS metadata, media_type, byte_size, sha256, width, height, version, created_at, updated_at";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+    private final String upsertSql;
+    private final String updateStatusSql;
+    private final String updateStatusIfVersionSql;
+    private final String deleteSql;
+    private final String deleteAllOfSql;
+
+    public AssetRepository(Pool pool, ObjectMapper json, CacheOutbox outbox) {
+        this.pool = pool;
+        this.json = json;
+        // Upsert by id, only within the same project and plan asset; a re-send of identical data changes
+        // nothing. No row comes back when the project is missing, the id belongs elsewhere or nothing changed.
+        this.upsertSql = outbox.recording(ENTITY_TYPE, "id", "project_id", """
+                INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
+                                             image, media_type, byte_size, sha256, width, height)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14
+                WHERE EXISTS (SELECT 1 FROM project WHERE id = $2)
+                ON CONFLICT (id) DO UPDATE SET
+                    variant_id = COALESCE(EXCLUDED.variant_id, generated_asset.variant_id),
+                    status = EXCLUDED.status, seed = EXCLUDED.seed, prompt_used = EXCLUDED.prompt_used,
+                    metadata = EXCLUDED.metadata, image = EXCLUDED.image, media_type = EXCLUDED.media_type,
+                    byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256, width = EXCLUDED.width,
+                    height = EXCLUDED.height, version = nextval('row_version_seq'), updated_at = now()
+                WHERE generated_asset.project_id = EXCLUDED.project_id AND generated_asset.asset_id = EXCLUDED.asset_id
+                  AND (generated_asset.variant_id, generated_asset.status, generated_asset.seed,
+                       generated_asset.prompt_used, generated_asset.metadata, generated_asset.sha256)
+                      IS DISTINCT FROM
+                      (COALESCE(EXCLUDED.variant_id, generated_asset.variant_id), EXCLUDED.status, EXCLUDED.seed,
+                       EXCLUDED.prompt_used, EXCLUDED.metadata, EXCLUDED.sha256)
+                RETURNING\s""" + RECORD_COLUMNS);
+        String updateStatus = "UPDATE generated_asset SET status = $2, version = nextval('row_version_seq'), "
+                + "updated_at = now() WHERE id = $1 AND status IS DISTINCT FROM $2";
+        this.updateStatusSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
+                updateStatus + " RETURNING " + RECORD_COLUMNS);
+        this.updateStatusIfVersionSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
+                updateStatus + " AND version = $3 RETURNING " + RECORD_COLUMNS);
+        this.deleteSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
+                "DELETE FROM generated_asset WHERE id = $1 RETURNING id, project_id",
+                "changed.id, changed.project_id, nextval('row_version_seq') AS tombstone_version");
+        this.deleteAllOfSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
+                "DELETE FROM generated_asset WHERE project_id = $1 RETURNING id, project_id", "changed.id");
+    }
+
+    public Uni<Optional<Committed<GeneratedAsset>>> upsert(AssetUpload upload) {
+        var image = upload.image();
+        Tuple values = Tuple.tuple(List.of(upload.id(), upload.projectId(), upload.assetId()))
+                .addValue(upload.variantId())
+                .addValue(upload.status())
+                .addValue(upload.seed())
+                .addValue(upload.promptUsed())
+                .addValue(new JsonObject(upload.metadata().toString()))
+                .addValue(Buffer.buffer(image.bytes()))
+                .addValue(image.mediaType())
+                .addValue(image.bytes().length)
+                .addValue(image.sha256())
+                .addValue(image.width())
+                .addValue(image.height());
+        return pool.preparedQuery(upsertSql).execute(values).map(rows -> Rows.first(rows, this::committed));
+    }
+
+    public Uni<Optional<GeneratedAsset>> findById(String id) {
+        return pool.preparedQuery("SELECT " + RECORD_COLUMNS + " FROM generated_asset WHERE id = $1")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, this::toAsset));
+    }
+
+    /** Oldest first, so a list reads in the order the images were made. */
+    public Uni<List<GeneratedAsset>> findAllOf(String projectId) {
+        return pool.preparedQuery("SELECT " + RECORD_COLUMNS
+                        + " FROM generated_asset WHERE project_id = $1 ORDER BY created_at, id")
+                .execute(Tuple.of(projectId))
+                .map(rows -> Rows.all(rows, this::toAsset));
+    }
+
+    /** Sets the status, optionally only at a given version; empty when nothing changed or the version moved on. */
+    public Uni<Optional<Committed<GeneratedAsset>>> updateStatus(String id, String status, OptionalLong expectedVersion) {
+        var query = expectedVersion.isPresent()
+                ? pool.preparedQuery(updateStatusIfVersionSql).execute(Tuple.of(id, status, expectedVersion.getAsLong()))
+                : pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status));
+        return query.map(rows -> Rows.first(rows, this::committed));
+    }
+
+    public Uni<Optional<Deleted>> delete(String id) {
+        return pool.preparedQuery(deleteSql).execute(Tuple.of(id)).map(rows -> Rows.first(rows, row -> new Deleted(
+                row.getString("id"), row.getString("project_id"), row.getLong("outbox_id"),
+                row.getLong("tombstone_version"))));
+    }
+
+    /** Deletes every asset of a project inside the caller's transaction; returns their ids and outbox rows. */
+    public Uni<List<Gone>> deleteAllOf(SqlClient transaction, String projectId) {
+        return transaction.preparedQuery(deleteAllOfSql).execute(Tuple.of(projectId))
+                .map(rows -> Rows.all(rows, row -> new Gone(row.getString("id"), row.getLong("outbox_id"))));
+    }
+
+    public Uni<Optional<StoredImage>> image(String id) {
+        return pool.preparedQuery("SELECT image, media_type, sha256 FROM generated_asset WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows, row -> new StoredImage(row.getBuffer("image").getBytes(),
+                        row.getString("media_type"), row.getString("sha256"))));
+    }
+
+    public record Deleted(String id, String projectId, long outboxId, long tombstoneVersion) {
+    }
+
+    public record Gone(String id, long outboxId) {
+    }
+
+    public record StoredImage(byte[] bytes, String mediaType, String sha256) {
+    }
+
+    private Committed<GeneratedAsset> committed(Row row) {
+        return new Committed<>(toAsset(row), row.getLong("outbox_id"));
+    }
+
+    private GeneratedAsset toAsset(Row row) {
+        return new GeneratedAsset(row.getString("id"), row.getString("project_id"), row.getString("asset_id"),
+                row.getString("variant_id"), row.getString("status"), row.getLong("seed"), row.getString("prompt_used"),
+                parse(row.getString("metadata")), row.getString("media_type"), row.getInteger("byte_size"),
+                row.getString("sha256"), row.getInteger("width"), row.getInteger("height"), row.getLong("version"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+    }
+
+    private JsonNode parse(String metadata) {
+        try {
+            return json.readTree(metadata);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

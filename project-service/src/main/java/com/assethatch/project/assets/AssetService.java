@@ -1,0 +1,129 @@
+package com.assethatch.project.assets;
+
+import com.assethatch.common.error.ApiException;
+import com.assethatch.common.error.ProjectNotFoundException;
+import com.assethatch.common.error.StaleVersionException;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.projects.ProjectService;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Generated assets: uploads (an upsert by the client's id), review status changes, deletes. Every change
+ * commits to Postgres, is written through to the cache and announced to live clients.
+ */
+@ApplicationScoped
+public class AssetService {
+
+    private static final Comparator<GeneratedAsset> OLDEST_FIRST =
+            Comparator.comparing(GeneratedAsset::createdAt).thenComparing(GeneratedAsset::id);
+
+    private final AssetRepository repository;
+    private final AssetCache cache;
+    private final ImagePolicy images;
+    private final ProjectService projects;
+    private final ChangeFeed changes;
+
+    public AssetService(AssetRepository repository, AssetCache cache, ImagePolicy images, ProjectService projects,
+            ChangeFeed changes) {
+        this.repository = repository;
+        this.cache = cache;
+        this.images = images;
+        this.projects = projects;
+        this.changes = changes;
+    }
+
+    public Uni<GeneratedAsset> uploadBase64(AssetFields fields, String imageBlob) {
+        return upload(fields, images.decodeBase64("imageBlob", imageBlob));
+    }
+
+    /** Stores the image; sending the same data again is harmless and changes nothing. */
+    public Uni<GeneratedAsset> upload(AssetFields fields, byte[] imageBytes) {
+        AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
+                Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED),
+                Optional.ofNullable(fields.seed()).orElse(0L),
+                fields.promptUsed(), metadataObject(fields), images.validate("imageBlob", imageBytes));
+        return repository.upsert(upload).flatMap(saved -> saved.isPresent()
+                ? cache.writeThrough(saved.get()).call(this::announce)
+                        .invoke(asset -> Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status(),
+                                asset.mediaType(), asset.byteSize(), asset.assetId()))
+                : explainUnchangedUpload(upload));
+    }
+
+    public Uni<List<GeneratedAsset>> listOf(String projectId, Optional<String> status) {
+        return projects.get(projectId)
+                .flatMap(project -> cache.findAllOf(projectId))
+                .map(assets -> assets.stream()
+                        .filter(asset -> status.map(asset.status()::equals).orElse(true))
+                        .sorted(OLDEST_FIRST)
+                        .toList());
+    }
+
+    public Uni<GeneratedAsset> get(String id) {
+        return cache.find(id).map(asset -> asset.orElseThrow(AssetService::assetNotFound));
+    }
+
+    /** Approve or reject; with an expected version the change applies only if the asset is still at it. */
+    public Uni<GeneratedAsset> changeStatus(String id, String status, OptionalLong expectedVersion) {
+        return repository.updateStatus(id, status, expectedVersion).flatMap(updated -> updated.isPresent()
+                ? cache.writeThrough(updated.get()).call(this::announce)
+                : repository.findById(id).map(current -> {
+                    GeneratedAsset asset = current.orElseThrow(AssetService::assetNotFound);
+                    if (expectedVersion.isPresent() && expectedVersion.getAsLong() != asset.version()) {
+                        throw new StaleVersionException(expectedVersion.getAsLong(), asset.version());
+                    }
+                    return asset;
+                }));
+    }
+
+    public Uni<Void> delete(String id) {
+        return repository.delete(id)
+                .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
+                .call(gone -> cache.writeThroughDeletion(gone.id(), gone.projectId(), gone.outboxId(), gone.tombstoneVersion()))
+                .call(gone -> changes.publish(new ChangeEvent(ChangeEvent.ASSET, gone.projectId(), gone.tombstoneVersion(),
+                        Map.of("id", gone.id(), "deleted", true))))
+                .replaceWithVoid();
+    }
+
+    /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
+    public Uni<Optional<AssetRepository.StoredImage>> image(String id, Optional<String> clientSha256) {
+        return get(id).flatMap(asset -> clientSha256.filter(asset.sha256()::equals).isPresent()
+                ? Uni.createFrom().item(Optional.<AssetRepository.StoredImage>empty())
+                : repository.image(id).map(image -> Optional.of(image.orElseThrow(AssetService::assetNotFound))));
+    }
+
+    /** No row changed: the project is missing, the id belongs to another project or plan asset, or nothing differed. */
+    private Uni<GeneratedAsset> explainUnchangedUpload(AssetUpload upload) {
+        return repository.findById(upload.id()).map(existing -> {
+            GeneratedAsset asset = existing.orElseThrow(ProjectNotFoundException::new);
+            if (!asset.projectId().equals(upload.projectId()) || !asset.assetId().equals(upload.assetId())) {
+                throw ApiException.conflict("Generated asset " + upload.id() + " already exists for project "
+                        + asset.projectId() + ", plan asset " + asset.assetId() + "; use another id",
+                        Map.of("id", asset.id(), "projectId", asset.projectId(), "assetId", asset.assetId()));
+            }
+            return asset;
+        });
+    }
+
+    private Uni<Void> announce(GeneratedAsset asset) {
+        return changes.publish(new ChangeEvent(ChangeEvent.ASSET, asset.projectId(), asset.version(), asset));
+    }
+
+    private static ObjectNode metadataObject(AssetFields fields) {
+        return fields.metadata() instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+    }
+
+    private static ApiException assetNotFound() {
+        return ApiException.notFound("Asset not found");
+    }
+}

@@ -1,0 +1,74 @@
+package com.assethatch.project.assets;
+
+import com.assethatch.common.error.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The binary upload: the same fields as the JSON body, as form fields, and the image as a file part. */
+public class AssetUploadForm {
+
+    @RestForm
+    @Schema(required = true, example = "5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11")
+    public String id;
+
+    @RestForm
+    @Schema(required = true, example = "farm-game-01")
+    public String projectId;
+
+    @RestForm
+    @Schema(required = true, example = "farm-game-01-asset-0")
+    public String assetId;
+
+    @RestForm
+    public String variantId;
+
+    @RestForm
+    @Schema(enumeration = {"generated", "approved", "rejected"})
+    public String status;
+
+    @RestForm
+    @Schema(description = "An integer.", example = "42")
+    public String seed;
+
+    @RestForm
+    public String promptUsed;
+
+    @RestForm
+    @Schema(description = "A JSON object, as text.", example = "{\"model\": \"flux.2-pro\"}")
+    public String metadata;
+
+    @RestForm
+    @Schema(description = "The image file: PNG, JPEG or WebP.", required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")
+    public FileUpload image;
+
+    /** The form's fields, typed; text that is not an integer or a JSON document is a 400 naming the field. */
+    AssetFields toFields(ObjectMapper json) {
+        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(), promptUsed, parseMetadata(json));
+    }
+
+    private Long parseSeed() {
+        if (seed == null || seed.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Field 'seed' must be an integer");
+        }
+    }
+
+    private JsonNode parseMetadata(ObjectMapper json) {
+        if (metadata == null || metadata.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(metadata);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("Field 'metadata' is not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package com.assethatch.project.assets;
+
+import com.assethatch.common.error.ApiError;
+import com.assethatch.common.error.ApiException;
+import com.assethatch.project.http.VersionETag;
+import com.assethatch.project.images.ImagePolicy;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/generated-assets")
+@Tag(name = "Generated assets", description = "Generated images: upload, approve or reject, download, delete.")
+public class GeneratedAssetsResource {
+
+    private static final String IMAGE_CACHE_CONTROL = "no-cache";
+
+    private final AssetService assets;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final ImagePolicy imagePolicy;
+
+    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, Vertx vertx,
+            ImagePolicy imagePolicy) {
+        this.assets = assets;
+        this.validator = validator;
+        this.json = json;
+        this.vertx = vertx;
+        this.imagePolicy = imagePolicy;
+    }
+
+    @Schema(name = "GeneratedAssetSynced")
+    public record Synced(@Schema(example = "true") boolean success, String id, GeneratedAsset asset) {
+    }
+
+    @Schema(name = "StatusChange")
+    public record StatusChange(
+            @Schema(enumeration = {"generated", "approved", "rejected"}, example = "approved", required = true)
+            @NotNull(message = AssetStatus.RULE) @Pattern(regexp = AssetStatus.PATTERN, message = AssetStatus.RULE)
+            String status) {
+    }
+
+    @Schema(name = "AssetDeleted")
+    public record Deleted(@Schema(example = "true") boolean success) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a generated image (base64 JSON, as the original frontend sends it)",
+            description = "Upsert by id: the first call stores the asset, later calls with the same id update it; sending "
+                    + "the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults "
+                    + "to approved and seed to 0, as in the original.")
+    @APIResponse(responseCode = "200", description = "Stored (or already stored).")
+    @APIResponse(responseCode = "400", description = "`Missing required fields`, invalid base64, unknown status, "
+            + "metadata that is not an object, a wrong JSON type or malformed JSON.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "The image is over the size limit.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "The bytes are not a PNG, JPEG or WebP image.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
+        return assets.uploadBase64(request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a generated image (multipart, no base64)",
+            description = "The same fields and rules as the JSON upload, as form fields, with the image as the file part "
+                    + "`image` (what a browser's FormData sends with a Blob).")
+    @APIResponse(responseCode = "200", description = "Stored (or already stored).")
+    @APIResponse(responseCode = "400", description = "Missing or invalid fields.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "The image is over the size limit.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "The file is not a PNG, JPEG or WebP image.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<Synced> uploadMultipart(AssetUploadForm form) {
+        AssetFields fields = form.toFields(json);
+        var violations = validator.validate(fields);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (form.image == null) {
+            throw ApiException.badRequest("Missing required fields", Map.of("missing", "image"));
+        }
+        imagePolicy.requireWithinLimit(form.image.size());
+        return vertx.fileSystem().readFile(form.image.uploadedFile().toString())
+                .flatMap(bytes -> assets.upload(fields, bytes.getBytes()))
+                .map(GeneratedAssetsResource::synced);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a generated asset's record", description = "Metadata only; the bytes are at imageUrl.")
+    @APIResponse(responseCode = "200", description = "The asset.")
+    @APIResponse(responseCode = "404", description = "`Asset not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<GeneratedAsset> get(@Parameter(description = "Asset id.") @PathParam("id") String id) {
+        return assets.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Approve or reject a generated asset",
+            description = "How approvals reach the server. With If-Match, applies only if the asset is still at that version.")
+    @APIResponse(responseCode = "200", description = "The asset after the change.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The asset's version."))
+    @APIResponse(responseCode = "400", description = "Unknown or missing status, malformed JSON or If-Match.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "`Asset not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "412", description = "If-Match named a version that is no longer current.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<RestResponse<GeneratedAsset>> changeStatus(@Parameter(description = "Asset id.") @PathParam("id") String id,
+            @Parameter(description = "Apply only at this version (the asset's `version`).", example = "\"73\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = AssetStatus.RULE) StatusChange change) {
+        return assets.changeStatus(id, change.status(), VersionETag.parseIfMatch(ifMatch))
+                .map(asset -> RestResponse.ResponseBuilder.ok(asset)
+                        .header(HttpHeaders.ETAG, VersionETag.of(asset.version())).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a generated asset")
+    @APIResponse(responseCode = "200", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "`Asset not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<Deleted> delete(@Parameter(description = "Asset id.") @PathParam("id") String id) {
+        return assets.delete(id).replaceWith(new Deleted(true));
+    }
+
+    @GET
+    @Path("/{id}/image")
+    @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download a generated asset's image",
+            description = "The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get "
+                    + "304 when unchanged.")
+    @APIResponse(responseCode = "200", description = "The image.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
+            content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
+    @APIResponse(responseCode = "304", description = "The client's copy is current.")
+    @APIResponse(responseCode = "404", description = "`Asset not found`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Uni<Response> image(@Parameter(description = "Asset id.") @PathParam("id") String id,
+            @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Optional<String> clientSha = Optional.ofNullable(ifNoneMatch).map(tag -> tag.replace("W/", "").replace("\"", "").trim());
+        return assets.image(id, clientSha).map(image -> image
+                .map(stored -> Response.ok(stored.bytes(), stored.mediaType())
+                        .header(HttpHeaders.ETAG, "\"" + stored.sha256() + "\"")
+                        .header(HttpHeaders.CACHE_CONTROL, IMAGE_CACHE_CONTROL)
+                        .build())
+                .orElseGet(() -> Response.notModified().header(HttpHeaders.ETAG, ifNoneMatch).build()));
+    }
+
+    private static Synced synced(GeneratedAsset asset) {
+        return new Synced(true, asset.id(), asset);
+    }
+}

@@ -1,0 +1,77 @@
+package com.assethatch.project.images;
+
+import com.assethatch.common.error.ApiException;
+import com.assethatch.common.image.ImageInfo;
+import com.assethatch.common.image.ImageSniffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What an uploaded image must be: under the size limit and really a PNG, JPEG or WebP by its bytes
+ * (whatever the client says). The same rules for every upload path, base64 or binary.
+ */
+@ApplicationScoped
+public class ImagePolicy {
+
+    private static final Pattern DATA_URL_PREFIX = Pattern.compile("^data:[\\w/+.-]*;base64,");
+    private static final double BASE64_BYTES_PER_CHAR = 0.75;
+    private static final int BASE64_PADDING_BYTES = 2;
+    private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
+    private static final List<String> ACCEPTED = List.of("image/png", "image/jpeg", "image/webp");
+
+    private final ImagesConfig config;
+
+    public ImagePolicy(ImagesConfig config) {
+        this.config = config;
+    }
+
+    /** Decodes standard base64, optionally as a data URL; the size limit is checked before decoding. */
+    public byte[] decodeBase64(String field, String encoded) {
+        String base64 = DATA_URL_PREFIX.matcher(encoded).replaceFirst("");
+        requireWithinLimit((long) (base64.length() * BASE64_BYTES_PER_CHAR) - BASE64_PADDING_BYTES);
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field + " is not valid base64: " + e.getMessage());
+        }
+    }
+
+    public ValidatedImage validate(String field, byte[] bytes) {
+        if (bytes.length == 0) {
+            throw ApiException.badRequest(field + " is empty");
+        }
+        requireWithinLimit(bytes.length);
+        ImageInfo info = ImageSniffer.sniff(bytes).orElseThrow(() -> ApiException.unsupportedMediaType(
+                field + " is not a PNG, JPEG or WebP image", Map.of("accepted", ACCEPTED)));
+        return new ValidatedImage(bytes, info.format(), sha256(bytes),
+                info.width().isPresent() ? info.width().getAsInt() : null,
+                info.height().isPresent() ? info.height().getAsInt() : null);
+    }
+
+    /** 413 for an image of {@code bytes} bytes over the limit; callers check before reading or decoding. */
+    public void requireWithinLimit(long bytes) {
+        if (bytes > config.maxBytes()) {
+            throw tooLarge(bytes);
+        }
+    }
+
+    private ApiException tooLarge(long bytes) {
+        return ApiException.payloadTooLarge(String.format(Locale.ROOT, "Image is %.1f MB; the limit is %.1f MB",
+                bytes / BYTES_PER_MIB, config.maxBytes() / BYTES_PER_MIB), Map.of("maxBytes", config.maxBytes()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
