@@ -54,28 +54,33 @@ final class PlanOutline {
     }
 
     private PlanItem itemOf(ListItem item, String category) {
-        Paragraph nameParagraph = firstParagraph(item);
+        Node nameBlock = textBlock(item);
         NestedItems nested = new NestedItems();
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            if (child != nameParagraph) {
+            if (child != nameBlock) {
                 child.accept(nested);
             }
         }
-        return new PlanItem(category, PlainText.of(nameParagraph), line(item), nested.variants, nested.notes);
+        return new PlanItem(category, PlainText.of(nameBlock), line(item), nested.variants, nested.notes);
     }
 
     private void warnIfIndentedWithoutParent(ListBlock list) {
         if (list.getFirstChild() instanceof ListItem first
                 && first.getMarkerIndent() != null && first.getMarkerIndent() >= VARIANT_INDENT) {
-            warnings.atLine(line(first), "'" + PlainText.of(firstParagraph(first)) + "' is indented but no list item"
+            warnings.atLine(line(first), "'" + PlainText.of(textBlock(first)) + "' is indented but no list item"
                     + " above it can hold it, so it is an asset of its own, not a variant");
         }
     }
 
-    static Paragraph firstParagraph(Node item) {
+    /**
+     * The item's first paragraph, whose text names it. A heading counts too: in CommonMark a lone '-' under
+     * an item's first line turns that line into a setext heading ({@code - Crate\n  -}), and "Crate" is still
+     * what the author called the item.
+     */
+    static Node textBlock(Node item) {
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Paragraph paragraph) {
-                return paragraph;
+            if (child instanceof Paragraph || child instanceof Heading) {
+                return child;
             }
         }
         return null;
@@ -96,7 +101,7 @@ final class PlanOutline {
 
         @Override
         public void visit(ListItem item) {
-            String text = PlainText.of(firstParagraph(item));
+            String text = PlainText.of(textBlock(item));
             Matcher metadata = METADATA.matcher(text);
             String outerLabel = enclosingLabel;
             if (metadata.matches()) {
