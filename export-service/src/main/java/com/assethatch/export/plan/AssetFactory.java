@@ -34,7 +34,8 @@ final class AssetFactory {
         Mobility mobility = tagged.mobility() != null
                 ? tagged.mobility()
                 : AssetRules.mobilityOf(item.category(), tagged.name());
-        Parent parent = new Parent(item.category(), tagged.name(), mobility, item.notes());
+        Parent parent = new Parent(item.category(), tagged.name(), AssetRules.typeOf(item.category(), tagged.name()),
+                AssetRules.lower(tagged.name()), mobility, item.notes());
         if (item.variants().isEmpty()) {
             return List.of(withoutVariant(parent, nextId()));
         }
@@ -45,8 +46,14 @@ final class AssetFactory {
         return assets;
     }
 
-    /** What every asset made from one plan item shares. */
-    private record Parent(String category, String name, Mobility mobility, Map<String, String> notes) {
+    /**
+     * What every asset made from one plan item shares.
+     *
+     * @param type      the keyword type, used unless the variant makes a sprite sheet or a direction view
+     * @param lowerName the start of every description
+     */
+    private record Parent(String category, String name, String type, String lowerName, Mobility mobility,
+            Map<String, String> notes) {
 
         PlannedAsset asset(String id, String type, String description, Variant variant) {
             return new PlannedAsset(id, category, name, type, description, mobility, notes, variant);
@@ -58,8 +65,7 @@ final class AssetFactory {
     }
 
     private PlannedAsset withoutVariant(Parent parent, String id) {
-        return parent.asset(id, AssetRules.typeOf(parent.category(), parent.name()), description(parent, ""),
-                Variant.defaultFor(id));
+        return parent.asset(id, parent.type(), description(parent, ""), Variant.defaultFor(id));
     }
 
     private List<PlannedAsset> assetsOf(Parent parent, Animation animation, int line) {
@@ -75,8 +81,7 @@ final class AssetFactory {
     private PlannedAsset singleDirection(Parent parent, Animation animation, String id) {
         Variant variant = new Variant(id + "-variant", animation.text(), AssetRules.poseOf(animation.name()),
                 AssetRules.animationTypeOf(animation.name()), animation.frames(), null, null);
-        return parent.asset(id, AssetRules.typeOf(parent.category(), parent.name()),
-                description(parent, animation.text()), variant);
+        return parent.asset(id, parent.type(), description(parent, animation.text()), variant);
     }
 
     private PlannedAsset composite(Parent parent, Animation animation, String id) {
@@ -111,8 +116,7 @@ final class AssetFactory {
     }
 
     private static String description(Parent parent, String variantText) {
-        String name = AssetRules.lower(parent.name());
-        return variantText.isEmpty() ? name : name + " " + AssetRules.lower(variantText);
+        return variantText.isEmpty() ? parent.lowerName() : parent.lowerName() + " " + AssetRules.lower(variantText);
     }
 
     /** front_left → Front Left. */

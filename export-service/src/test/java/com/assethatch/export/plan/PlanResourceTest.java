@@ -141,6 +141,14 @@ class PlanResourceTest {
     }
 
     @Test
+    void aRequestWithoutContentTypeIsUnsupportedRatherThanGuessed() {
+        given().queryParam("projectId", "p")
+                .when().post("/api/plans/parse")
+                .then().statusCode(415)
+                .body("error", containsString("is not accepted"));
+    }
+
+    @Test
     void theEndpointIsDocumentedInTheOpenApiSpec() {
         given().queryParam("format", "json")
                 .when().get("/q/openapi")
