@@ -28,6 +28,7 @@ final class PlanOutline {
     private static final Set<String> LABELS_LISTING_VARIANTS = Set.of("animations", "animation");
     /** Indented this far, the original app read a line as a variant; CommonMark may read it as an item of its own. */
     private static final int VARIANT_INDENT = 2;
+    private static final int SEPARATOR_LENGTH = 3;
 
     private final Warnings warnings;
 
@@ -41,6 +42,7 @@ final class PlanOutline {
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof Heading heading && heading.getLevel() >= 2) {
                 category = PlainText.of(heading);
+                warnIfSeparatorMadeAHeading(heading, category);
             } else if (block instanceof ListBlock list) {
                 warnIfIndentedWithoutParent(list);
                 for (Node child = list.getFirstChild(); child != null; child = child.getNext()) {
@@ -69,6 +71,20 @@ final class PlanOutline {
                 && first.getMarkerIndent() != null && first.getMarkerIndent() >= VARIANT_INDENT) {
             warnings.atLine(line(first), "'" + PlainText.of(textBlock(first)) + "' is indented but no list item"
                     + " above it can hold it, so it is an asset of its own, not a variant");
+        }
+    }
+
+    /**
+     * CommonMark reads {@code ---} right under a line of text as that line's heading underline, not as a
+     * separator. Plans written by AI agents do this often, and every item below lands in a surprising category.
+     * A real setext underline is usually as long as its text; a short one is most likely a separator.
+     */
+    private void warnIfSeparatorMadeAHeading(Heading heading, String category) {
+        var spans = heading.getSourceSpans();
+        if (spans != null && spans.size() > 1 && spans.get(spans.size() - 1).getLength() <= SEPARATOR_LENGTH) {
+            warnings.atLine(line(heading), "'" + category + "' is followed by '---', which makes it a heading:"
+                    + " the items below are in the category '" + category + "'. Leave a blank line before '---'"
+                    + " if it is meant as a separator");
         }
     }
 

@@ -192,6 +192,25 @@ class PlanParserTest {
     }
 
     @Test
+    void aSeparatorRightUnderTextMakesItACategoryAndIsWarned() {
+        ParsedPlan plan = parser.parse("""
+                ## Characters
+                Here are the characters.
+                ---
+                - Hero
+                """, ParseMode.COMPOSITE, "p");
+
+        assertThat(plan.assets()).extracting(PlannedAsset::category).containsExactly("Here are the characters.");
+        assertThat(plan.warnings()).singleElement().asString()
+                .contains("Line 2", "'Here are the characters.'", "blank line before '---'");
+    }
+
+    @Test
+    void aLongSetextUnderlineIsTakenAsIntended() {
+        assertThat(warnings("Characters\n----------\n- Hero\n")).isEmpty();
+    }
+
+    @Test
     void granularModeNamesFiveToEightDirections() {
         ParsedPlan plan = parser.parse("""
                 ## Characters
