@@ -27,23 +27,27 @@ final class AssetFactory {
     }
 
     List<PlannedAsset> assetsOf(PlanItem item) {
-        NameTags.TaggedName tagged = NameTags.read(item.text(), item.line(), warnings);
-        if (tagged.name().isEmpty()) {
-            warnings.atLine(item.line(), "a list item has no name, so its asset has an empty name");
-        }
-        Mobility mobility = tagged.mobility() != null
-                ? tagged.mobility()
-                : AssetRules.mobilityOf(item.category(), tagged.name());
-        Parent parent = new Parent(item.category(), tagged.name(), AssetRules.typeOf(item.category(), tagged.name()),
-                AssetRules.lower(tagged.name()), mobility, item.notes());
+        Parent parent = parentOf(item);
         if (item.variants().isEmpty()) {
             return List.of(withoutVariant(parent, nextId()));
         }
         List<PlannedAsset> assets = new ArrayList<>();
         for (PlanItem.Line variant : item.variants()) {
-            assets.addAll(assetsOf(parent, Animation.of(variant.text(), variant.line(), warnings), variant.line()));
+            Animation animation = Animation.of(variant.text(), variant.line(), warnings);
+            assets.addAll(assetsOfVariant(parent, animation, variant.line()));
         }
         return assets;
+    }
+
+    private Parent parentOf(PlanItem item) {
+        NameTags.TaggedName tagged = NameTags.read(item.text(), item.line(), warnings);
+        String name = tagged.name();
+        if (name.isEmpty()) {
+            warnings.atLine(item.line(), "a list item has no name, so its asset has an empty name");
+        }
+        Mobility mobility = tagged.mobility() != null ? tagged.mobility() : AssetRules.mobilityOf(item.category(), name);
+        return new Parent(item.category(), name, AssetRules.typeOf(item.category(), name), AssetRules.lower(name),
+                mobility, item.notes());
     }
 
     /**
@@ -68,7 +72,7 @@ final class AssetFactory {
         return parent.asset(id, parent.type(), description(parent, ""), Variant.defaultFor(id));
     }
 
-    private List<PlannedAsset> assetsOf(Parent parent, Animation animation, int line) {
+    private List<PlannedAsset> assetsOfVariant(Parent parent, Animation animation, int line) {
         String id = nextId();
         if (!animation.multiDirection()) {
             return List.of(singleDirection(parent, animation, id));

@@ -76,7 +76,7 @@ final class PlanOutline {
 
     /**
      * CommonMark reads {@code ---} right under a line of text as that line's heading underline, not as a
-     * separator. Plans written by AI agents do this often, and every item below lands in a surprising category.
+     * separator. That is easy to write by accident, and every item below then lands in a surprising category.
      * A real setext underline is usually as long as its text; a short one is most likely a separator.
      */
     private void warnIfSeparatorMadeAHeading(Heading heading, String category) {
