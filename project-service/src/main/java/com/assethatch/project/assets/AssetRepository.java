@@ -2,6 +2,7 @@ package com.assethatch.project.assets;
 
 import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.Committed;
+import com.assethatch.project.images.StoredImage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.assethatch.project.persistence.Rows;
@@ -132,9 +133,6 @@ public class AssetRepository {
     }
 
     public record Gone(String id, long outboxId) {
-    }
-
-    public record StoredImage(byte[] bytes, String mediaType, String sha256) {
     }
 
     private Committed<GeneratedAsset> committed(Row row) {

@@ -6,6 +6,7 @@ import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeFeed;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.projects.ProjectService;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,9 +97,9 @@ public class AssetService {
     }
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
-    public Uni<Optional<AssetRepository.StoredImage>> image(String id, Optional<String> clientSha256) {
+    public Uni<Optional<StoredImage>> image(String id, Optional<String> clientSha256) {
         return get(id).flatMap(asset -> clientSha256.filter(asset.sha256()::equals).isPresent()
-                ? Uni.createFrom().item(Optional.<AssetRepository.StoredImage>empty())
+                ? Uni.createFrom().item(Optional.<StoredImage>empty())
                 : repository.image(id).map(image -> Optional.of(image.orElseThrow(AssetService::assetNotFound))));
     }
 

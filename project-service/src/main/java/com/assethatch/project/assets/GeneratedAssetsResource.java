@@ -4,6 +4,7 @@ import com.assethatch.common.error.ApiError;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.ImageResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,8 +38,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/generated-assets")
 @Tag(name = "Generated assets", description = "Generated images: upload, approve or reject, download, delete.")
 public class GeneratedAssetsResource {
-
-    private static final String IMAGE_CACHE_CONTROL = "no-cache";
 
     private final AssetService assets;
     private final Validator validator;
@@ -179,13 +177,7 @@ public class GeneratedAssetsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Response> image(@Parameter(description = "Asset id.") @PathParam("id") String id,
             @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Optional<String> clientSha = Optional.ofNullable(ifNoneMatch).map(tag -> tag.replace("W/", "").replace("\"", "").trim());
-        return assets.image(id, clientSha).map(image -> image
-                .map(stored -> Response.ok(stored.bytes(), stored.mediaType())
-                        .header(HttpHeaders.ETAG, "\"" + stored.sha256() + "\"")
-                        .header(HttpHeaders.CACHE_CONTROL, IMAGE_CACHE_CONTROL)
-                        .build())
-                .orElseGet(() -> Response.notModified().header(HttpHeaders.ETAG, ifNoneMatch).build()));
+        return assets.image(id, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
     }
 
     private static Synced synced(GeneratedAsset asset) {

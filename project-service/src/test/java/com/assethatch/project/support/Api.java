@@ -29,6 +29,18 @@ public final class Api {
                 .then();
     }
 
+    /** The body the original frontend's approveAsset sends to POST /api/generated-assets. */
+    public static Map<String, Object> originalApprovalBody(String id, String projectId, String assetId, byte[] image) {
+        return Map.of("id", id, "projectId", projectId, "assetId", assetId,
+                "imageBlob", TestImages.base64(image), "promptUsed", "pixel art farmer, side view",
+                "seed", 1234, "metadata", Map.of("model", "black-forest-labs/flux.2-pro", "cost", 0.04, "duration_ms", 5100),
+                "status", "approved");
+    }
+
+    public static ValidatableResponse uploadAsset(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/generated-assets").then();
+    }
+
     public static ValidatableResponse getQualities(String projectId) {
         return given().when().get("/api/projects/{id}/qualities", projectId).then();
     }

@@ -83,17 +83,24 @@ public class Stores {
         }
     }
 
+    /** The first row, or an empty map when there is none. */
     public Map<String, Object> queryOne(String sql, Object... params) {
+        return queryAll(sql, params).stream().findFirst().orElseGet(Map::of);
+    }
+
+    public java.util.List<Map<String, Object>> queryAll(String sql, Object... params) {
         try (Connection connection = postgres.getConnection();
                 PreparedStatement statement = prepare(connection, sql, params);
                 ResultSet rows = statement.executeQuery()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            if (rows.next()) {
+            java.util.List<Map<String, Object>> result = new java.util.ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                     row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
                 }
+                result.add(row);
             }
-            return row;
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

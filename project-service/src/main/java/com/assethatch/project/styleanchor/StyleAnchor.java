@@ -1,0 +1,30 @@
+package com.assethatch.project.styleanchor;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A project's style anchor: the reference image every generation follows, and its keywords. */
+@Schema(name = "StyleAnchor")
+public record StyleAnchor(
+        @Schema(example = "farm-game-01") String projectId,
+        @Schema(example = "pixel art, chunky outlines, 16-bit") String styleKeywords,
+        @Schema(example = "soft top-left light, warm") String lightingKeywords,
+        @Schema(example = "[\"#2E7D32\", \"#F9A825\", \"#5D4037\"]") List<String> colorPalette,
+        @Schema(example = "flux.2-pro") String model,
+        @Schema(enumeration = {"image/png", "image/jpeg", "image/webp"}) String mediaType,
+        int byteSize,
+        @Schema(description = "SHA-256 of the reference image (hex); its ETag.") String sha256,
+        Integer width,
+        Integer height,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    @JsonProperty(value = "imageUrl", access = JsonProperty.Access.READ_ONLY)
+    @Schema(example = "/api/projects/farm-game-01/style-anchor/image")
+    public String imageUrl() {
+        return "/api/projects/" + projectId + "/style-anchor/image";
+    }
+}

@@ -1,0 +1,88 @@
+package com.assethatch.project.styleanchor;
+
+import com.assethatch.project.cache.CacheOutbox;
+import com.assethatch.project.cache.Committed;
+import com.assethatch.project.images.StoredImage;
+import com.assethatch.project.images.ValidatedImage;
+import com.assethatch.project.persistence.Rows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class StyleAnchorRepository {
+
+    static final String ENTITY_TYPE = "style-anchor";
+    private static final String RECORD_COLUMNS = "project_id, style_keywords, lighting_keywords, color_palette, model, "
+            + "media_type, byte_size, sha256, width, height, version, created_at, updated_at";
+
+    private final Pool pool;
+    private final String upsertSql;
+
+    public StyleAnchorRepository(Pool pool, CacheOutbox outbox) {
+        this.pool = pool;
+        // One anchor per project, replaced whole; an identical PUT changes nothing. No row comes back when
+        // the project is missing or nothing changed.
+        this.upsertSql = outbox.recording(ENTITY_TYPE, "project_id", "project_id", """
+                INSERT INTO style_anchor (project_id, image, media_type, byte_size, sha256, width, height,
+                                          style_keywords, lighting_keywords, color_palette, model)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM project WHERE id = $1)
+                ON CONFLICT (project_id) DO UPDATE SET
+                    image = EXCLUDED.image, media_type = EXCLUDED.media_type, byte_size = EXCLUDED.byte_size,
+                    sha256 = EXCLUDED.sha256, width = EXCLUDED.width, height = EXCLUDED.height,
+                    style_keywords = EXCLUDED.style_keywords, lighting_keywords = EXCLUDED.lighting_keywords,
+                    color_palette = EXCLUDED.color_palette, model = EXCLUDED.model,
+                    version = nextval('row_version_seq'), updated_at = now()
+                WHERE (style_anchor.sha256, style_anchor.style_keywords, style_anchor.lighting_keywords,
+                       style_anchor.color_palette, style_anchor.model)
+                      IS DISTINCT FROM
+                      (EXCLUDED.sha256, EXCLUDED.style_keywords, EXCLUDED.lighting_keywords,
+                       EXCLUDED.color_palette, EXCLUDED.model)
+                RETURNING\s""" + RECORD_COLUMNS);
+    }
+
+    public Uni<Optional<Committed<StyleAnchor>>> upsert(String projectId, StyleAnchorRequest request, ValidatedImage image) {
+        List<String> palette = request.colorPalette() == null ? List.of() : request.colorPalette();
+        Tuple values = Tuple.tuple()
+                .addValue(projectId)
+                .addValue(Buffer.buffer(image.bytes()))
+                .addValue(image.mediaType())
+                .addValue(image.bytes().length)
+                .addValue(image.sha256())
+                .addValue(image.width())
+                .addValue(image.height())
+                .addValue(request.styleKeywords())
+                .addValue(request.lightingKeywords())
+                .addValue(palette.toArray(String[]::new))
+                .addValue(request.model());
+        return pool.preparedQuery(upsertSql).execute(values)
+                .map(rows -> Rows.first(rows, row -> new Committed<>(toAnchor(row), row.getLong("outbox_id"))));
+    }
+
+    public Uni<Optional<StyleAnchor>> findByProject(String projectId) {
+        return pool.preparedQuery("SELECT " + RECORD_COLUMNS + " FROM style_anchor WHERE project_id = $1")
+                .execute(Tuple.of(projectId)).map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
+    }
+
+    public Uni<Optional<StoredImage>> image(String projectId) {
+        return pool.preparedQuery("SELECT image, media_type, sha256 FROM style_anchor WHERE project_id = $1")
+                .execute(Tuple.of(projectId))
+                .map(rows -> Rows.first(rows, row -> new StoredImage(row.getBuffer("image").getBytes(),
+                        row.getString("media_type"), row.getString("sha256"))));
+    }
+
+    private static StyleAnchor toAnchor(Row row) {
+        String[] palette = row.getArrayOfStrings("color_palette");
+        return new StyleAnchor(row.getString("project_id"), row.getString("style_keywords"),
+                row.getString("lighting_keywords"), palette == null ? List.of() : Arrays.asList(palette),
+                row.getString("model"), row.getString("media_type"), row.getInteger("byte_size"),
+                row.getString("sha256"), row.getInteger("width"), row.getInteger("height"), row.getLong("version"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+    }
+}

@@ -1,0 +1,76 @@
+package com.assethatch.project.styleanchor;
+
+import com.assethatch.common.error.ApiError;
+import com.assethatch.project.images.ImageResponses;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/projects/{id}/style-anchor")
+@Tag(name = "Style anchor", description = "The reference image and keywords that keep a project's assets in one style.")
+public class StyleAnchorResource {
+
+    private final StyleAnchorService anchors;
+
+    public StyleAnchorResource(StyleAnchorService anchors) {
+        this.anchors = anchors;
+    }
+
+    @PUT
+    @Operation(summary = "Set the project's style anchor",
+            description = "Replaces the anchor whole. The image must really be PNG, JPEG or WebP and under the size limit.")
+    @APIResponse(responseCode = "200", description = "The anchor as stored.")
+    @APIResponse(responseCode = "400", description = "Missing image, invalid base64, invalid colours, over-long keywords.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "The image is over the size limit.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "The bytes are not a PNG, JPEG or WebP image.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
+            @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
+        return anchors.replace(projectId, request);
+    }
+
+    @GET
+    @Operation(summary = "Get the project's style anchor", description = "The record; the image is at imageUrl.")
+    @APIResponse(responseCode = "200", description = "The anchor.")
+    @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<StyleAnchor> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
+        return anchors.get(projectId);
+    }
+
+    @GET
+    @Path("/image")
+    @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download the style anchor's reference image",
+            description = "Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304).")
+    @APIResponse(responseCode = "200", description = "The image.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
+            content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
+    @APIResponse(responseCode = "304", description = "The client's copy is current.")
+    @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Uni<Response> image(@Parameter(description = "Project id.") @PathParam("id") String projectId,
+            @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return anchors.image(projectId, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
+    }
+}

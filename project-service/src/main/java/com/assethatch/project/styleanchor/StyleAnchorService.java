@@ -1,0 +1,58 @@
+package com.assethatch.project.styleanchor;
+
+import com.assethatch.common.error.ApiException;
+import com.assethatch.common.error.ProjectNotFoundException;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.StoredImage;
+import com.assethatch.project.images.ValidatedImage;
+import com.assethatch.project.projects.ProjectService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** The style anchor: one per project, replaced whole; the export includes the current one. */
+@ApplicationScoped
+public class StyleAnchorService {
+
+    private final StyleAnchorRepository repository;
+    private final StyleAnchorCache cache;
+    private final ImagePolicy images;
+    private final ProjectService projects;
+    private final ChangeFeed changes;
+
+    public StyleAnchorService(StyleAnchorRepository repository, StyleAnchorCache cache, ImagePolicy images,
+            ProjectService projects, ChangeFeed changes) {
+        this.repository = repository;
+        this.cache = cache;
+        this.images = images;
+        this.projects = projects;
+        this.changes = changes;
+    }
+
+    public Uni<StyleAnchor> replace(String projectId, StyleAnchorRequest request) {
+        ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
+        return repository.upsert(projectId, request, image).flatMap(saved -> saved.isPresent()
+                ? cache.writeThrough(saved.get()).call(anchor -> changes.publish(
+                        new ChangeEvent(ChangeEvent.STYLE_ANCHOR, projectId, anchor.version(), anchor)))
+                : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
+    }
+
+    public Uni<StyleAnchor> get(String projectId) {
+        return projects.get(projectId)
+                .flatMap(project -> cache.find(projectId))
+                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
+    }
+
+    /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
+    public Uni<Optional<StoredImage>> image(String projectId, Optional<String> clientSha256) {
+        return get(projectId).flatMap(anchor -> clientSha256.filter(anchor.sha256()::equals).isPresent()
+                ? Uni.createFrom().item(Optional.<StoredImage>empty())
+                : repository.image(projectId).map(image -> Optional.of(image.orElseThrow(StyleAnchorService::anchorNotFound))));
+    }
+
+    private static ApiException anchorNotFound() {
+        return ApiException.notFound("Style anchor not found");
+    }
+}

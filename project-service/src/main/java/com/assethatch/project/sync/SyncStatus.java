@@ -1,0 +1,25 @@
+package com.assethatch.project.sync;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What a "Saving… / Saved / Sync failed" banner needs to know about one project. */
+@Schema(name = "SyncStatus")
+public record SyncStatus(
+        @Schema(example = "farm-game-01") String projectId,
+        @Schema(description = "`in-sync`: every committed change is in the cache. `repairing`: some changes are saved in "
+                + "Postgres and still being copied to the cache (reads are correct meanwhile). `degraded`: the cache is "
+                + "down; everything is served from Postgres.", enumeration = {"in-sync", "repairing", "degraded"})
+        String state,
+        @Schema(enumeration = {"up", "down"}) String redis,
+        @Schema(description = "Cache repairs still owed for this project.", example = "0") long pendingRepairs,
+        @Schema(description = "When the oldest owed repair was recorded.") OffsetDateTime oldestPendingSince,
+        @Schema(description = "Why the last repair attempt failed, if it did.") String lastRepairError,
+        @Schema(description = "When anything of this project last changed (project, files, assets, anchor).")
+        OffsetDateTime lastWriteAt,
+        @Schema(description = "The project's version.", example = "42") long projectVersion) {
+
+    public static final String IN_SYNC = "in-sync";
+    public static final String REPAIRING = "repairing";
+    public static final String DEGRADED = "degraded";
+}

@@ -1,0 +1,35 @@
+package com.assethatch.project.sync;
+
+import com.assethatch.common.error.ApiError;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/projects/{id}/sync-status")
+@Tag(name = "Sync status", description = "Whether a project's changes are saved and copied to the cache.")
+public class SyncStatusResource {
+
+    private final SyncStatusService status;
+
+    public SyncStatusResource(SyncStatusService status) {
+        this.status = status;
+    }
+
+    @GET
+    @Operation(summary = "A project's sync status",
+            description = "Every 2xx write is already saved in Postgres; this says whether the cache has caught up, "
+                    + "whether repairs are pending and when the project last changed.")
+    @APIResponse(responseCode = "200", description = "The status.")
+    @APIResponse(responseCode = "404", description = "`Project not found`.",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<SyncStatus> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
+        return status.statusOf(projectId);
+    }
+}

@@ -1,0 +1,53 @@
+package com.assethatch.project.sync;
+
+import com.assethatch.project.cache.CacheOutbox;
+import com.assethatch.project.cache.VersionedCache;
+import com.assethatch.project.persistence.Rows;
+import com.assethatch.project.projects.Project;
+import com.assethatch.project.projects.ProjectService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+
+@ApplicationScoped
+public class SyncStatusService {
+
+    private static final String LAST_WRITE_SQL = """
+            SELECT greatest(p.updated_at,
+                            (SELECT max(updated_at) FROM memory_file WHERE project_id = p.id),
+                            (SELECT max(updated_at) FROM generated_asset WHERE project_id = p.id),
+                            (SELECT updated_at FROM style_anchor WHERE project_id = p.id)) AS last_write_at
+            FROM project p WHERE p.id = $1""";
+
+    private final ProjectService projects;
+    private final CacheOutbox outbox;
+    private final VersionedCache cache;
+    private final Pool pool;
+
+    public SyncStatusService(ProjectService projects, CacheOutbox outbox, VersionedCache cache, Pool pool) {
+        this.projects = projects;
+        this.outbox = outbox;
+        this.cache = cache;
+        this.pool = pool;
+    }
+
+    public Uni<SyncStatus> statusOf(String projectId) {
+        return projects.get(projectId).flatMap(project -> Uni.combine().all()
+                .unis(outbox.backlogOf(projectId), redisUp(), lastWriteAt(projectId))
+                .with((backlog, redisUp, lastWrite) -> new SyncStatus(projectId,
+                        !redisUp ? SyncStatus.DEGRADED : backlog.pending() > 0 ? SyncStatus.REPAIRING : SyncStatus.IN_SYNC,
+                        redisUp ? "up" : "down", backlog.pending(), backlog.oldest().orElse(null),
+                        backlog.lastError().orElse(null), lastWrite, project.version())));
+    }
+
+    private Uni<Boolean> redisUp() {
+        return cache.ping().replaceWith(true).onFailure().recoverWithItem(false);
+    }
+
+    private Uni<OffsetDateTime> lastWriteAt(String projectId) {
+        return pool.preparedQuery(LAST_WRITE_SQL).execute(Tuple.of(projectId))
+                .map(rows -> Rows.first(rows, row -> row.getOffsetDateTime("last_write_at")).orElse(null));
+    }
+}
