@@ -1,0 +1,32 @@
+package com.assethatch.export.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One image the plan asks for; its id links generated images to the plan. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "One asset of the plan; fields without a value are omitted.")
+public record PlannedAsset(
+        @Schema(description = "<projectId>-asset-<n>, positional; granular adds -<direction>.", example = "p-asset-0")
+        String id,
+        @Schema(description = "Text of the closest ## heading above; empty before the first.", example = "Characters")
+        String category,
+        @Schema(description = "Asset name without markup or mobility tag.", example = "Farmer") String name,
+        @Schema(description = "character-sprite, sprite-sheet, tileset, background, icon or ui-element.",
+                example = "sprite-sheet")
+        String type,
+        @Schema(description = "Lower-cased name plus variant text, for prompts.", example = "farmer idle (4-direction)")
+        String description,
+        Mobility mobility,
+        @Schema(description = "Metadata sub-items by label (description, animations, notes, ...); omitted when none.")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> notes,
+        Variant variant) {
+
+    public PlannedAsset {
+        notes = notes == null || notes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+    }
+}

@@ -1,0 +1,29 @@
+package com.assethatch.export.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The concrete image to generate for a plan asset: an animation, a direction, or the default look. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "The image variant of an asset; fields without a value are omitted.")
+public record Variant(
+        @Schema(description = "Asset id plus -variant, -composite or -<direction>.", example = "p-asset-0-composite")
+        String id,
+        @Schema(description = "Variant text, animation name, or Default.", example = "Idle") String name,
+        @Schema(description = "Pose for the image prompt.", example = "idle standing pose") String pose,
+        @Schema(description = "Animation kind for idle, walk, run and attack.", example = "idle breathing animation")
+        String animationType,
+        @Schema(description = "Frames in the sheet or animation.", example = "4") Integer frameCount,
+        @Schema(description = "Layout of a composite sprite sheet.", example = "horizontally in a single row")
+        String arrangementType,
+        @Schema(description = "Granular mode: front, back, left, right, front_left, front_right, back_left or back_right.",
+                example = "front")
+        String direction) {
+
+    public static final String DEFAULT_NAME = "Default";
+
+    /** What an asset without variants gets, as in the original app. */
+    static Variant defaultFor(String assetId) {
+        return new Variant(assetId + "-variant", DEFAULT_NAME, null, null, null, null, null);
+    }
+}
