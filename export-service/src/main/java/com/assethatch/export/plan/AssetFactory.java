@@ -27,26 +27,37 @@ final class AssetFactory {
     }
 
     List<PlannedAsset> assetsOf(PlanItem item) {
-        NameTags.TaggedName tagged = NameTags.read(item.text(), item.line(), warnings);
-        if (tagged.name().isEmpty()) {
-            warnings.atLine(item.line(), "a list item has no name, so its asset has an empty name");
-        }
-        Mobility mobility = tagged.mobility() != null
-                ? tagged.mobility()
-                : AssetRules.mobilityOf(item.category(), tagged.name());
-        Parent parent = new Parent(item.category(), tagged.name(), mobility, item.notes());
+        Parent parent = parentOf(item);
         if (item.variants().isEmpty()) {
             return List.of(withoutVariant(parent, nextId()));
         }
         List<PlannedAsset> assets = new ArrayList<>();
         for (PlanItem.Line variant : item.variants()) {
-            assets.addAll(assetsOf(parent, Animation.of(variant.text(), variant.line(), warnings), variant.line()));
+            Animation animation = Animation.of(variant.text(), variant.line(), warnings);
+            assets.addAll(assetsOfVariant(parent, animation, variant.line()));
         }
         return assets;
     }
 
-    /** What every asset made from one plan item shares. */
-    private record Parent(String category, String name, Mobility mobility, Map<String, String> notes) {
+    private Parent parentOf(PlanItem item) {
+        NameTags.TaggedName tagged = NameTags.read(item.text(), item.line(), warnings);
+        String name = tagged.name();
+        if (name.isEmpty()) {
+            warnings.atLine(item.line(), "a list item has no name, so its asset has an empty name");
+        }
+        Mobility mobility = tagged.mobility() != null ? tagged.mobility() : AssetRules.mobilityOf(item.category(), name);
+        return new Parent(item.category(), name, AssetRules.typeOf(item.category(), name), AssetRules.lower(name),
+                mobility, item.notes());
+    }
+
+    /**
+     * What every asset made from one plan item shares.
+     *
+     * @param type      the keyword type, used unless the variant makes a sprite sheet or a direction view
+     * @param lowerName the start of every description
+     */
+    private record Parent(String category, String name, String type, String lowerName, Mobility mobility,
+            Map<String, String> notes) {
 
         PlannedAsset asset(String id, String type, String description, Variant variant) {
             return new PlannedAsset(id, category, name, type, description, mobility, notes, variant);
@@ -58,11 +69,10 @@ final class AssetFactory {
     }
 
     private PlannedAsset withoutVariant(Parent parent, String id) {
-        return parent.asset(id, AssetRules.typeOf(parent.category(), parent.name()), description(parent, ""),
-                Variant.defaultFor(id));
+        return parent.asset(id, parent.type(), description(parent, ""), Variant.defaultFor(id));
     }
 
-    private List<PlannedAsset> assetsOf(Parent parent, Animation animation, int line) {
+    private List<PlannedAsset> assetsOfVariant(Parent parent, Animation animation, int line) {
         String id = nextId();
         if (!animation.multiDirection()) {
             return List.of(singleDirection(parent, animation, id));
@@ -75,8 +85,7 @@ final class AssetFactory {
     private PlannedAsset singleDirection(Parent parent, Animation animation, String id) {
         Variant variant = new Variant(id + "-variant", animation.text(), AssetRules.poseOf(animation.name()),
                 AssetRules.animationTypeOf(animation.name()), animation.frames(), null, null);
-        return parent.asset(id, AssetRules.typeOf(parent.category(), parent.name()),
-                description(parent, animation.text()), variant);
+        return parent.asset(id, parent.type(), description(parent, animation.text()), variant);
     }
 
     private PlannedAsset composite(Parent parent, Animation animation, String id) {
@@ -111,8 +120,7 @@ final class AssetFactory {
     }
 
     private static String description(Parent parent, String variantText) {
-        String name = AssetRules.lower(parent.name());
-        return variantText.isEmpty() ? name : name + " " + AssetRules.lower(variantText);
+        return variantText.isEmpty() ? parent.lowerName() : parent.lowerName() + " " + AssetRules.lower(variantText);
     }
 
     /** front_left → Front Left. */

@@ -176,7 +176,7 @@ public final class ExportNames {
         }
 
         private static String withoutPluralS(String word) {
-            if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+            if (word.endsWith("ss") || word.endsWith("us") || (word.endsWith("is") && word.length() > 3)) {
                 return word; // glass, status, bonus, axis
             }
             if (word.endsWith("ies")) {

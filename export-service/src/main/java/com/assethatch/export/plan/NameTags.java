@@ -23,7 +23,7 @@ final class NameTags {
 
     static TaggedName read(String text, int line, Warnings warnings) {
         Matcher tag = TAG.matcher(text);
-        if (!tag.find()) {
+        if (!text.startsWith("[") || !tag.find()) {
             return new TaggedName(text, null);
         }
         String name = text.substring(tag.end()).strip();

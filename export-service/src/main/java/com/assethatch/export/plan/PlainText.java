@@ -1,6 +1,5 @@
 package com.assethatch.export.plan;
 
-import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -15,8 +14,6 @@ import org.commonmark.node.Text;
  */
 final class PlainText extends AbstractVisitor {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-
     private final StringBuilder text = new StringBuilder();
 
     static String of(Node node) {
@@ -28,8 +25,23 @@ final class PlainText extends AbstractVisitor {
         return collapse(visitor.text);
     }
 
+    /** Runs of whitespace (Unicode spaces included) become one space; none at the ends. */
     static String collapse(CharSequence raw) {
-        return WHITESPACE.matcher(raw).replaceAll(" ").strip();
+        StringBuilder collapsed = new StringBuilder(raw.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = !collapsed.isEmpty();
+            } else {
+                if (pendingSpace) {
+                    collapsed.append(' ');
+                    pendingSpace = false;
+                }
+                collapsed.append(c);
+            }
+        }
+        return collapsed.toString();
     }
 
     @Override

@@ -28,6 +28,7 @@ final class PlanOutline {
     private static final Set<String> LABELS_LISTING_VARIANTS = Set.of("animations", "animation");
     /** Indented this far, the original app read a line as a variant; CommonMark may read it as an item of its own. */
     private static final int VARIANT_INDENT = 2;
+    private static final int SEPARATOR_LENGTH = 3;
 
     private final Warnings warnings;
 
@@ -41,6 +42,7 @@ final class PlanOutline {
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof Heading heading && heading.getLevel() >= 2) {
                 category = PlainText.of(heading);
+                warnIfSeparatorMadeAHeading(heading, category);
             } else if (block instanceof ListBlock list) {
                 warnIfIndentedWithoutParent(list);
                 for (Node child = list.getFirstChild(); child != null; child = child.getNext()) {
@@ -54,28 +56,47 @@ final class PlanOutline {
     }
 
     private PlanItem itemOf(ListItem item, String category) {
-        Paragraph nameParagraph = firstParagraph(item);
+        Node nameBlock = textBlock(item);
         NestedItems nested = new NestedItems();
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            if (child != nameParagraph) {
+            if (child != nameBlock) {
                 child.accept(nested);
             }
         }
-        return new PlanItem(category, PlainText.of(nameParagraph), line(item), nested.variants, nested.notes);
+        return new PlanItem(category, PlainText.of(nameBlock), line(item), nested.variants, nested.notes);
     }
 
     private void warnIfIndentedWithoutParent(ListBlock list) {
         if (list.getFirstChild() instanceof ListItem first
                 && first.getMarkerIndent() != null && first.getMarkerIndent() >= VARIANT_INDENT) {
-            warnings.atLine(line(first), "'" + PlainText.of(firstParagraph(first)) + "' is indented but no list item"
+            warnings.atLine(line(first), "'" + PlainText.of(textBlock(first)) + "' is indented but no list item"
                     + " above it can hold it, so it is an asset of its own, not a variant");
         }
     }
 
-    static Paragraph firstParagraph(Node item) {
+    /**
+     * CommonMark reads {@code ---} right under a line of text as that line's heading underline, not as a
+     * separator. That is easy to write by accident, and every item below then lands in a surprising category.
+     * A real setext underline is usually as long as its text; a short one is most likely a separator.
+     */
+    private void warnIfSeparatorMadeAHeading(Heading heading, String category) {
+        var spans = heading.getSourceSpans();
+        if (spans != null && spans.size() > 1 && spans.get(spans.size() - 1).getLength() <= SEPARATOR_LENGTH) {
+            warnings.atLine(line(heading), "'" + category + "' is followed by '---', which makes it a heading:"
+                    + " the items below are in the category '" + category + "'. Leave a blank line before '---'"
+                    + " if it is meant as a separator");
+        }
+    }
+
+    /**
+     * The item's first paragraph, whose text names it. A heading counts too: in CommonMark a lone '-' under
+     * an item's first line turns that line into a setext heading ({@code - Crate\n  -}), and "Crate" is still
+     * what the author called the item.
+     */
+    static Node textBlock(Node item) {
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Paragraph paragraph) {
-                return paragraph;
+            if (child instanceof Paragraph || child instanceof Heading) {
+                return child;
             }
         }
         return null;
@@ -96,7 +117,7 @@ final class PlanOutline {
 
         @Override
         public void visit(ListItem item) {
-            String text = PlainText.of(firstParagraph(item));
+            String text = PlainText.of(textBlock(item));
             Matcher metadata = METADATA.matcher(text);
             String outerLabel = enclosingLabel;
             if (metadata.matches()) {
