@@ -44,12 +44,6 @@ public class ExportRepository {
                 .onFailure().call(connection::close));
     }
 
-    /** Runs {@code work} in a snapshot that is closed afterwards, whatever the outcome. */
-    public <T> Uni<T> inSnapshot(Function<Snapshot, Uni<T>> work) {
-        return openSnapshot().flatMap(snapshot -> Uni.createFrom().deferred(() -> work.apply(snapshot))
-                .onTermination().call(snapshot::close));
-    }
-
     public Uni<Optional<ProjectRow>> project(Snapshot snapshot, String projectId) {
         return query(snapshot.connection(), """
                 SELECT id, name, created_at, art_style, base_resolution, perspective, game_genre, theme, mood,

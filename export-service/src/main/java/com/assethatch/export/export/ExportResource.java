@@ -1,7 +1,6 @@
 package com.assethatch.export.export;
 
 import com.assethatch.common.error.ApiError;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,8 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The asset pack download. The ZIP endpoints are blocking on purpose: they run on a worker thread and write
- * to the response as the archive is produced, so a slow client slows the export down instead of filling memory.
+ * The asset pack download. The endpoints are blocking on purpose: they run on a worker thread, which parses the
+ * plan (CPU work kept off the event loop) and writes the ZIP to the response as it is produced, so a slow
+ * client slows the export down instead of filling memory.
  */
 @Path("/api")
 @Tag(name = "Export", description = "The approved images of a project as a ZIP asset pack with manifest.json.")
@@ -135,7 +135,7 @@ public class ExportResource {
                         @ExampleObject(name = "no plan", value = ERROR_404_PLAN)}))
     @APIResponse(responseCode = "503", description = "The database is unreachable.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Uni<Manifest> manifest(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId) {
+    public Manifest manifest(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId) {
         return exports.manifest(projectId);
     }
 

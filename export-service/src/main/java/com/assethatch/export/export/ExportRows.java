@@ -1,7 +1,11 @@
 package com.assethatch.export.export;
 
+import com.assethatch.common.image.ImageInfo;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** What the export reads from Postgres in its first pass: everything but image bytes. */
 public final class ExportRows {
@@ -30,5 +34,14 @@ public final class ExportRows {
 
     /** The project's style anchor image, without its bytes. */
     public record AnchorImage(String mediaType, long byteSize, String sha256) {
+    }
+
+    /**
+     * Everything one export reads before its first byte.
+     *
+     * @param sniffed sizes read from the headers of approved images whose width/height columns are empty
+     */
+    public record Read(ProjectRow project, List<ApprovedImage> approved, String planMarkdown,
+            Optional<AnchorImage> anchor, Map<String, ImageInfo> sniffed) {
     }
 }

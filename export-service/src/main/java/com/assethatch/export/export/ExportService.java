@@ -50,12 +50,20 @@ public class ExportService {
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
     }
 
-    /** The manifest alone (a dry run of the export), read in one snapshot. */
-    public Uni<Manifest> manifest(String projectId) {
-        return Uni.createFrom().deferred(() -> {
-            requireProjectId(projectId);
-            return repository.inSnapshot(snapshot -> plan(snapshot, projectId)).map(ExportPlan::manifest);
-        });
+    /**
+     * Blocking: the manifest alone (a dry run of the export), read in one snapshot. Like {@link #prepare}, it
+     * parses the plan on the calling worker thread, never on the event loop.
+     */
+    public Manifest manifest(String projectId) {
+        requireProjectId(projectId);
+        Snapshot snapshot = Blocking.await(repository::openSnapshot);
+        ExportRows.Read rows;
+        try {
+            rows = Blocking.await(() -> read(snapshot, projectId));
+        } finally {
+            Blocking.await(snapshot::close);
+        }
+        return build(rows).manifest();
     }
 
     /**
@@ -66,7 +74,7 @@ public class ExportService {
         requireProjectId(projectId);
         Snapshot snapshot = Blocking.await(repository::openSnapshot);
         try {
-            ExportPlan plan = Blocking.await(() -> plan(snapshot, projectId));
+            ExportPlan plan = build(Blocking.await(() -> read(snapshot, projectId)));
             return new ExportDownload(snapshot, plan, manifestJson(plan.manifest()), repository, config);
         } catch (RuntimeException | Error e) {
             Blocking.await(snapshot::close);
@@ -82,8 +90,12 @@ public class ExportService {
         }
     }
 
-    /** Everything but the image bytes, in one snapshot; fails with the original app's errors. */
-    Uni<ExportPlan> plan(Snapshot snapshot, String projectId) {
+    private ExportPlan build(ExportRows.Read rows) {
+        return manifests.build(rows.project(), rows.planMarkdown(), rows.approved(), rows.anchor(), rows.sniffed());
+    }
+
+    /** Everything but the image bytes, in one snapshot; fails with the original app's errors, in its order. */
+    Uni<ExportRows.Read> read(Snapshot snapshot, String projectId) {
         return repository.project(snapshot, projectId)
                 .map(project -> project.orElseThrow(ProjectNotFoundException::new))
                 .flatMap(project -> repository.approvedImages(snapshot, projectId)
@@ -97,8 +109,8 @@ public class ExportService {
                                 .map(plan -> plan.orElseThrow(() -> ApiException.notFound(PLAN_NOT_FOUND)))
                                 .flatMap(markdown -> repository.anchor(snapshot, projectId)
                                         .flatMap(anchor -> sniffMissingSizes(snapshot, approved)
-                                                .map(sniffed -> manifests.build(project, markdown, approved, anchor,
-                                                        sniffed))))));
+                                                .map(sniffed -> new ExportRows.Read(project, approved, markdown,
+                                                        anchor, sniffed))))));
     }
 
     /** Reads the header of each image whose size columns are empty, one image at a time. */
