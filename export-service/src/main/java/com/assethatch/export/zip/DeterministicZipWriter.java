@@ -108,7 +108,7 @@ public final class DeterministicZipWriter implements Closeable {
      * A relative path of non-empty segments separated by {@code /}: no leading slash, no backslash,
      * no drive letter, no {@code .} or {@code ..} segment, no control character.
      */
-    static void requireSafeName(String name) {
+    public static void requireSafeName(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("An archive entry needs a name");
         }
