@@ -1,0 +1,112 @@
+package com.assethatch.export.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assethatch.export.testsupport.ExportDatabase;
+import com.assethatch.export.testsupport.LogCapture;
+import com.assethatch.export.testsupport.TestData;
+import com.assethatch.export.testsupport.TestImages;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A download the client abandons must not hold a database connection or keep working. */
+@QuarkusTest
+@QuarkusTestResource(ExportDatabase.class)
+class ExportAbortTest {
+
+    private static final int IMAGES = 40;
+    private static final int IMAGE_BYTES = 1 << 20;
+    private static final int READ_BEFORE_ABORT = 128 * 1024;
+    private static final Pattern STOPPED = Pattern.compile("stopped after (\\d+) of (\\d+) files");
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Test
+    void aClientThatGoesAwayMidDownloadFreesTheConnectionAndStopsTheWork() throws Exception {
+        String p = TestData.projectId("abort");
+        TestData.project(p, "Abort", Map.of());
+        StringBuilder plan = new StringBuilder("## Props\n");
+        for (int i = 0; i < IMAGES; i++) {
+            plan.append("- Crate ").append(i).append('\n');
+            TestData.asset(new TestData.Asset(p + "-" + i, p, p + "-asset-" + i, "approved",
+                    TestImages.bigPng(64, 64, IMAGE_BYTES, i), "image/png", 64, 64, i, 0, null, "{}"));
+        }
+        TestData.plan(p, plan.toString());
+
+        try (LogCapture logs = LogCapture.install(); Connection db = TestData.connectAsExportRole()) {
+            try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+                socket.setReceiveBufferSize(16 * 1024);
+                OutputStream request = socket.getOutputStream();
+                request.write(("GET /api/projects/" + p + "/export HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                request.flush();
+                InputStream response = socket.getInputStream();
+                byte[] head = response.readNBytes(READ_BEFORE_ABORT);
+                assertThat(new String(head, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
+
+                // The first bytes arrived while the export still holds its snapshot: it streams.
+                assertThat(exportSessionsInTransaction(db)).isEqualTo(1);
+                socket.setSoLinger(true, 0); // reset, as a browser tab that is closed
+            }
+
+            awaitTrue(Duration.ofSeconds(20), () -> exportSessionsInTransaction(db) == 0);
+            awaitTrue(Duration.ofSeconds(20), () -> logs.records().stream()
+                    .anyMatch(r -> STOPPED.matcher(String.valueOf(LogCapture.message(r))).find()));
+            Thread.sleep(500); // let any late log of the abort arrive
+
+            LogRecord stopped = logs.records().stream()
+                    .filter(r -> STOPPED.matcher(String.valueOf(LogCapture.message(r))).find())
+                    .findFirst().orElseThrow();
+            assertThat(stopped.getLevel().intValue()).isBetween(Level.INFO.intValue(), Level.WARNING.intValue());
+            assertThat(stopped.getThrown()).isNull();
+            Matcher counts = STOPPED.matcher(LogCapture.message(stopped));
+            assertThat(counts.find()).isTrue();
+            assertThat(Integer.parseInt(counts.group(1))).as("files written before the work stopped").isLessThan(IMAGES);
+            List<LogRecord> stackTraces = logs.records().stream().filter(r -> r.getThrown() != null).toList();
+            assertThat(stackTraces).extracting(LogCapture::message).isEmpty();
+            assertThat(logs.records()).noneMatch(r -> r.getLevel().intValue() > Level.WARNING.intValue());
+        }
+    }
+
+    /** Sessions of the export role (other than this one) inside a transaction: a held snapshot. */
+    private static int exportSessionsInTransaction(Connection db) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE usename = current_user AND datname = current_database() AND pid <> pg_backend_pid()
+                          AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')""")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}

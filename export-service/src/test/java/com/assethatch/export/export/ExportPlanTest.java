@@ -1,0 +1,40 @@
+package com.assethatch.export.export;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.assethatch.export.export.ExportRows.ProjectRow;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The last check before the first byte: entry names that are unsafe or taken twice never reach the stream. */
+class ExportPlanTest {
+
+    private static final ProjectRow PROJECT =
+            new ProjectRow("p", "P", OffsetDateTime.now(), null, null, null, null, null, null, null);
+    private static final Manifest MANIFEST = new Manifest(null, null, List.of(), List.of());
+
+    @Test
+    void twoFilesWhoseNamesDifferOnlyInCaseAreRefused() {
+        assertThatThrownBy(() -> new ExportPlan(PROJECT, MANIFEST, Optional.empty(),
+                List.of(file("ui/Button.png"), file("ui/button.png"))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aFileNamedLikeTheManifestIsRefused() {
+        assertThatThrownBy(() -> new ExportPlan(PROJECT, MANIFEST, Optional.of(file("MANIFEST.json")), List.of()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aPathThatCouldEscapeTheArchiveIsRefused() {
+        assertThatThrownBy(() -> new ExportPlan(PROJECT, MANIFEST, Optional.empty(), List.of(file("../etc/passwd"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ExportPlan.File file(String path) {
+        return new ExportPlan.File(path, "id", "sha", 1);
+    }
+}

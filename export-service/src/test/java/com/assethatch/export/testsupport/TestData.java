@@ -1,0 +1,158 @@
+package com.assethatch.export.testsupport;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/** Inserts test rows as the owner role (plain JDBC), each test with its own project ids. */
+public final class TestData {
+
+    private static final Instant BASE_TIME = Instant.parse("2025-12-29T10:00:00.123456Z");
+
+    private TestData() {
+    }
+
+    /** A fresh project id that no other test uses. */
+    public static String projectId(String label) {
+        return label + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    public static void project(String id, String name, Map<String, String> qualities) {
+        StringBuilder columns = new StringBuilder("id, name, created_at");
+        StringBuilder values = new StringBuilder("?, ?, ?");
+        qualities.keySet().forEach(column -> {
+            columns.append(", ").append(requireColumn(column));
+            values.append(", ?");
+        });
+        update("INSERT INTO project (" + columns + ") VALUES (" + values + ")", statement -> {
+            statement.setString(1, id);
+            statement.setString(2, name);
+            statement.setTimestamp(3, Timestamp.from(BASE_TIME));
+            int i = 4;
+            for (String value : qualities.values()) {
+                statement.setString(i++, value);
+            }
+        });
+    }
+
+    public static void plan(String projectId, String markdown) {
+        update("INSERT INTO memory_file (id, project_id, type, content) VALUES (?, ?, 'entities.json', ?)", s -> {
+            s.setString(1, projectId + "-plan");
+            s.setString(2, projectId);
+            s.setString(3, markdown);
+        });
+    }
+
+    public static void memoryFile(String projectId, String type, String content) {
+        update("INSERT INTO memory_file (id, project_id, type, content) VALUES (?, ?, ?, ?)", s -> {
+            s.setString(1, projectId + "-" + type);
+            s.setString(2, projectId);
+            s.setString(3, type);
+            s.setString(4, content);
+        });
+    }
+
+    /** An approved PNG whose size columns are filled. */
+    public static byte[] approved(String rowId, String projectId, String assetId, int minutesAfterStart, long seed) {
+        byte[] image = TestImages.png(8, 6, seed);
+        asset(new Asset(rowId, projectId, assetId, "approved", image, "image/png", 8, 6, minutesAfterStart, 0, null,
+                "{}"));
+        return image;
+    }
+
+    public record Asset(String id, String projectId, String assetId, String status, byte[] image, String mediaType,
+            Integer width, Integer height, int minutesAfterStart, long seed, String prompt, String metadataJson) {
+    }
+
+    public static void asset(Asset a) {
+        update("""
+                INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
+                    image, media_type, byte_size, sha256, width, height, created_at, updated_at)
+                VALUES (?, ?, ?, NULL, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
+            s.setString(1, a.id());
+            s.setString(2, a.projectId());
+            s.setString(3, a.assetId());
+            s.setString(4, a.status());
+            s.setLong(5, a.seed());
+            s.setString(6, a.prompt());
+            s.setString(7, a.metadataJson());
+            s.setBytes(8, a.image());
+            s.setString(9, a.mediaType());
+            s.setInt(10, a.image().length);
+            s.setString(11, sha256(a.image()));
+            setInteger(s, 12, a.width());
+            setInteger(s, 13, a.height());
+            Timestamp created = Timestamp.from(BASE_TIME.plusSeconds(60L * a.minutesAfterStart()));
+            s.setTimestamp(14, created);
+            s.setTimestamp(15, created);
+        });
+    }
+
+    public static void anchor(String projectId, byte[] image, String mediaType) {
+        update("""
+                INSERT INTO style_anchor (project_id, image, media_type, byte_size, sha256, style_keywords)
+                VALUES (?, ?, ?, ?, ?, 'warm, cosy')""", s -> {
+            s.setString(1, projectId);
+            s.setBytes(2, image);
+            s.setString(3, mediaType);
+            s.setInt(4, image.length);
+            s.setString(5, sha256(image));
+        });
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connects as the owner role. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(ExportDatabase.JDBC_URL, ExportDatabase.OWNER, ExportDatabase.OWNER_PASSWORD);
+    }
+
+    /** Connects as the export role: it sees the state of its own sessions in pg_stat_activity. */
+    public static Connection connectAsExportRole() throws SQLException {
+        return DriverManager.getConnection(ExportDatabase.JDBC_URL, ExportDatabase.EXPORT_ROLE,
+                ExportDatabase.EXPORT_PASSWORD);
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static void update(String sql, Binder binder) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+
+    private static String requireColumn(String column) {
+        if (!column.matches("art_style|base_resolution|perspective|game_genre|theme|mood|color_palette")) {
+            throw new IllegalArgumentException(column);
+        }
+        return column;
+    }
+}
