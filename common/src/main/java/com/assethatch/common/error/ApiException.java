@@ -41,6 +41,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.UNSUPPORTED_MEDIA_TYPE, message, details);
     }
 
+    public static ApiException serviceUnavailable(String message) {
+        return new ApiException(Status.SERVICE_UNAVAILABLE, message, null);
+    }
+
     public Status status() {
         return status;
     }

@@ -73,8 +73,10 @@ public class ApiExceptionMappers {
         String message = switch (status) {
             case NOT_FOUND -> "No such route: " + request.method() + " " + request.path();
             case METHOD_NOT_ALLOWED -> "Method " + request.method() + " is not allowed on " + request.path();
-            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type " + request.getHeader("Content-Type")
-                    + " is not accepted by " + request.method() + " " + request.path();
+            case UNSUPPORTED_MEDIA_TYPE -> request.getHeader("Content-Type") == null
+                    ? request.method() + " " + request.path() + " needs a Content-Type header"
+                    : "Content-Type " + request.getHeader("Content-Type") + " is not accepted by " + request.method()
+                            + " " + request.path();
             case NOT_ACCEPTABLE -> "None of the media types in Accept can be produced here";
             default -> status.getReasonPhrase();
         };
@@ -96,6 +98,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            // A streamed response broke after its first bytes: the code that streamed it has logged why.
+            Log.debugf("Response to %s %s ended early: %s", request.method(), request.path(), e.getMessage());
+            return respond(Status.INTERNAL_SERVER_ERROR, ApiError.of("Response ended early"));
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure on %s %s (reference %s)", request.method(), request.path(), reference);
         return respond(Status.INTERNAL_SERVER_ERROR,

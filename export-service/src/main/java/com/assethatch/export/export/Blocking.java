@@ -3,7 +3,6 @@ package com.assethatch.export.export;
 import com.assethatch.common.error.ApiException;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.Response.Status;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -31,7 +30,7 @@ final class Blocking {
     static RuntimeException unchecked(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ConnectException) {
-            return new ApiException(Status.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, null);
+            return ApiException.serviceUnavailable(DATABASE_UNAVAILABLE);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;

@@ -48,5 +48,9 @@ public interface CacheConfig {
 
         @WithDefault("PT30S")
         Duration maxBackoff();
+
+        /** How long shutdown waits for a relay run in flight to finish. */
+        @WithDefault("PT5S")
+        Duration shutdownWait();
     }
 }

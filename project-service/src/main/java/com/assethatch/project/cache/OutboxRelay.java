@@ -1,18 +1,25 @@
 package com.assethatch.project.cache;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +37,9 @@ public class OutboxRelay {
     private final CacheMetrics metrics;
     private final CacheConfig.Relay config;
     private final Map<String, CacheRefresher> refreshers;
+    private final AtomicReference<CompletableFuture<Void>> currentRun =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
+    private volatile boolean stopping;
 
     public OutboxRelay(Pool pool, CacheOutbox outbox, WriteThrough writeThrough, CacheMetrics metrics,
             CacheConfig config, Instance<CacheRefresher> refreshers) {
@@ -45,6 +55,34 @@ public class OutboxRelay {
     @Scheduled(every = "${asset-hatch.cache.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayDueRepairs() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        CompletableFuture<Void> run = new CompletableFuture<>();
+        currentRun.set(run);
+        return relayOnce().eventually(() -> run.complete(null));
+    }
+
+    /**
+     * On shutdown no new run starts and the one in flight may finish, so its claimed rows are settled
+     * rather than left to the next start (they would be repaired then anyway: nothing is lost).
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        try {
+            currentRun.get().get(config.shutdownWait().toMillis(), TimeUnit.MILLISECONDS);
+            Log.info("Outbox relay stopped");
+        } catch (TimeoutException e) {
+            Log.warnf("Outbox relay still busy after %s; its rows will be repaired after the next start",
+                    config.shutdownWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            Log.debugf("Last outbox relay run failed: %s", e.getMessage());
+        }
+    }
+
+    private Uni<Void> relayOnce() {
         return pool.withTransaction(transaction -> outbox.claimDue(transaction, config.batchSize())
                         .flatMap(due -> repairAll(transaction, due)))
                 .flatMap(ignored -> outbox.backlog())
