@@ -1,10 +1,12 @@
 package com.assethatch.project.assets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Everything about an uploaded image but its bytes; the same rules for every upload path. */
@@ -38,11 +40,14 @@ public record AssetFields(
         @Size(max = AssetFields.MAX_PROMPT_LENGTH, message = "promptUsed is too long (at most 20000 characters)")
         String promptUsed,
 
-        @Schema(description = "Generation metadata; must be a JSON object.", example = "{\"model\": \"flux.2-pro\", \"seed\": 42}")
+        @Schema(description = "Generation metadata; must be a JSON object.", type = SchemaType.OBJECT,
+                example = "{\"model\": \"flux.2-pro\", \"seed\": 42}")
         JsonNode metadata) {
 
     public static final int MAX_PROMPT_LENGTH = 20_000;
 
+    @JsonIgnore
+    @Schema(hidden = true)
     @AssertTrue(message = "metadata must be a JSON object")
     boolean isMetadataAnObject() {
         return metadata == null || metadata.isNull() || metadata.isObject();

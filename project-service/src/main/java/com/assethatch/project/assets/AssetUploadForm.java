@@ -4,6 +4,7 @@ import com.assethatch.common.error.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -42,7 +43,7 @@ public class AssetUploadForm {
     public String metadata;
 
     @RestForm
-    @Schema(description = "The image file: PNG, JPEG or WebP.", required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")
+    @Schema(description = "The image file: PNG, JPEG or WebP.", required = true, type = SchemaType.STRING, format = "binary")
     public FileUpload image;
 
     /** The form's fields, typed; text that is not an integer or a JSON document is a 400 naming the field. */

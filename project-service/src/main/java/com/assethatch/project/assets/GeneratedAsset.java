@@ -3,6 +3,7 @@ package com.assethatch.project.assets;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A generated image's record, without its bytes (those are served by the image endpoint). */
@@ -17,7 +18,8 @@ public record GeneratedAsset(
         @Schema(enumeration = {"generated", "approved", "rejected"}) String status,
         @Schema(example = "42") long seed,
         @Schema(example = "pixel art farmer, side view, idle pose") String promptUsed,
-        @Schema(description = "Generation metadata (a JSON object).", example = "{\"model\": \"flux.2-pro\", \"cost\": 0.04}")
+        @Schema(description = "Generation metadata (a JSON object).", type = SchemaType.OBJECT,
+                example = "{\"model\": \"flux.2-pro\", \"cost\": 0.04}")
         JsonNode metadata,
         @Schema(enumeration = {"image/png", "image/jpeg", "image/webp"}) String mediaType,
         @Schema(example = "18231") int byteSize,

@@ -78,15 +78,15 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "Stored (or already stored).")
     @APIResponse(responseCode = "400", description = "`Missing required fields`, invalid base64, unknown status, "
             + "metadata that is not an object, a wrong JSON type or malformed JSON.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The image is over the size limit.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "The bytes are not a PNG, JPEG or WebP image.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
         return assets.uploadBase64(request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
     }
@@ -98,15 +98,15 @@ public class GeneratedAssetsResource {
                     + "`image` (what a browser's FormData sends with a Blob).")
     @APIResponse(responseCode = "200", description = "Stored (or already stored).")
     @APIResponse(responseCode = "400", description = "Missing or invalid fields.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The image is over the size limit.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "The file is not a PNG, JPEG or WebP image.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Synced> uploadMultipart(AssetUploadForm form) {
         AssetFields fields = form.toFields(json);
         var violations = validator.validate(fields);
@@ -127,7 +127,7 @@ public class GeneratedAssetsResource {
     @Operation(summary = "Get a generated asset's record", description = "Metadata only; the bytes are at imageUrl.")
     @APIResponse(responseCode = "200", description = "The asset.")
     @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<GeneratedAsset> get(@Parameter(description = "Asset id.") @PathParam("id") String id) {
         return assets.get(id);
     }
@@ -139,11 +139,11 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "The asset after the change.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The asset's version."))
     @APIResponse(responseCode = "400", description = "Unknown or missing status, malformed JSON or If-Match.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "412", description = "If-Match named a version that is no longer current.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<GeneratedAsset>> changeStatus(@Parameter(description = "Asset id.") @PathParam("id") String id,
             @Parameter(description = "Apply only at this version (the asset's `version`).", example = "\"73\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -158,7 +158,7 @@ public class GeneratedAssetsResource {
     @Operation(summary = "Delete a generated asset")
     @APIResponse(responseCode = "200", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Deleted> delete(@Parameter(description = "Asset id.") @PathParam("id") String id) {
         return assets.delete(id).replaceWith(new Deleted(true));
     }

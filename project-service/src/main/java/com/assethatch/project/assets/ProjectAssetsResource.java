@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
@@ -36,9 +37,9 @@ public class ProjectAssetsResource {
                     + "A list read from the cache never misses an asset whose upload completed.")
     @APIResponse(responseCode = "200", description = "The assets.")
     @APIResponse(responseCode = "400", description = "Unknown status filter.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Listed> list(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "Only assets with this status.", example = "approved")
             @QueryParam("status") @Pattern(regexp = AssetStatus.PATTERN, message = AssetStatus.RULE) String status) {

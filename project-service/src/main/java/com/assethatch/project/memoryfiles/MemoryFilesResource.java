@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
@@ -41,9 +42,9 @@ public class MemoryFilesResource {
     @Operation(summary = "List a project's memory files", description = "Newest first; an empty list is not an error.")
     @APIResponse(responseCode = "200", description = "The files.")
     @APIResponse(responseCode = "400", description = "Unknown type filter.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Listed> list(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "Only files of this type.", example = "entities.json")
             @QueryParam("type") @Pattern(regexp = MemoryFileTypes.PATTERN, message = MemoryFileTypes.RULE) String type) {
@@ -57,11 +58,11 @@ public class MemoryFilesResource {
     @APIResponse(responseCode = "200", description = "The saved file.")
     @APIResponse(responseCode = "400", description = "Unknown type, empty content (`Content cannot be empty`), "
             + "`Content too large (max 10MB)` or malformed JSON.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The request body exceeds the server's body limit.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Saved> save(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "Content cannot be empty") SaveMemoryFileRequest request) {
         return memoryFiles.save(projectId, request).map(file -> new Saved(true, file));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,9 +45,9 @@ public class ProjectResource {
             description = "The client may choose the id (as the browser database did); otherwise a UUID is generated.")
     @APIResponse(responseCode = "201", description = "Created; Location points at the project.")
     @APIResponse(responseCode = "400", description = "Missing or invalid name, id or phase (e.g. `Name is required`).",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "A project with this id already exists.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<ProjectResponses.Created>> create(
             @Valid @NotNull(message = "Name is required") CreateProjectRequest request, UriInfo uriInfo) {
         return projects.create(request).map(project -> RestResponse.ResponseBuilder
@@ -59,7 +60,7 @@ public class ProjectResource {
     @Operation(summary = "List projects", description = "Most recently updated first.")
     @APIResponse(responseCode = "200", description = "The projects.")
     @APIResponse(responseCode = "400", description = "limit out of range.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<ProjectResponses.Many> list(
             @Parameter(description = "Most projects to return (1-" + MAX_LIST_LIMIT + ").")
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "limit must be at least 1")
@@ -75,7 +76,7 @@ public class ProjectResource {
                     + "the current version.")
     @APIResponse(responseCode = "200", description = "The project.")
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<ProjectResponses.One> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
         return projects.get(id).flatMap(project -> memoryFiles.list(id, Optional.empty())
                 .map(files -> new ProjectResponses.One(ProjectView.of(project, files))));
@@ -86,9 +87,9 @@ public class ProjectResource {
     @Operation(summary = "Change a project's phase or name", description = "Absent fields stay as they are.")
     @APIResponse(responseCode = "200", description = "The updated project.")
     @APIResponse(responseCode = "400", description = "`Invalid request body` (unknown phase, empty name...).",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<ProjectResponses.One> update(@Parameter(description = "Project id.") @PathParam("id") String id,
             @Valid @NotNull(message = "Invalid request body") UpdateProjectRequest request) {
         return projects.update(id, request).map(project -> new ProjectResponses.One(ProjectView.of(project)));
@@ -100,7 +101,7 @@ public class ProjectResource {
             description = "Deletes its memory files, assets and style anchor too, and clears its cache entries.")
     @APIResponse(responseCode = "200", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<ProjectResponses.Done> delete(@Parameter(description = "Project id.") @PathParam("id") String id) {
         return projects.delete(id).replaceWith(new ProjectResponses.Done(true));
     }

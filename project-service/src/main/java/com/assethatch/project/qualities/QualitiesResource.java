@@ -8,10 +8,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,7 +39,7 @@ public class QualitiesResource {
     @APIResponse(responseCode = "200", description = "All seven qualities.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The project's version, e.g. \"42\"."))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<QualitiesView>> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
         return qualities.get(projectId).map(QualitiesResource::withETag);
     }
@@ -47,17 +49,17 @@ public class QualitiesResource {
             description = "Partial update: keys you send change, others stay. `null` clears a quality. With If-Match, "
                     + "the change applies only if the project is still at that version.")
     @RequestBody(description = "Any of: art_style, base_resolution, perspective, game_genre, theme, mood, color_palette.",
-            content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "side view", value = "{\"perspective\": \"side-view\", \"mood\": null}")))
     @APIResponse(responseCode = "200", description = "The qualities after the change.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The project's new version."))
     @APIResponse(responseCode = "400", description = "Unknown key, empty or over-long value, a value that is not a string, "
             + "malformed JSON or a malformed If-Match. The message names the allowed keys.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "412", description = "If-Match named a version that is no longer current.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<QualitiesView>> update(
             @Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "Apply only if the project is still at this version (an ETag from a read).",

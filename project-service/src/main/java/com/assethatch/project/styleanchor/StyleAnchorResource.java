@@ -37,13 +37,13 @@ public class StyleAnchorResource {
             description = "Replaces the anchor whole. The image must really be PNG, JPEG or WebP and under the size limit.")
     @APIResponse(responseCode = "200", description = "The anchor as stored.")
     @APIResponse(responseCode = "400", description = "Missing image, invalid base64, invalid colours, over-long keywords.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The image is over the size limit.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "The bytes are not a PNG, JPEG or WebP image.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
         return anchors.replace(projectId, request);
@@ -53,7 +53,7 @@ public class StyleAnchorResource {
     @Operation(summary = "Get the project's style anchor", description = "The record; the image is at imageUrl.")
     @APIResponse(responseCode = "200", description = "The anchor.")
     @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<StyleAnchor> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
         return anchors.get(projectId);
     }

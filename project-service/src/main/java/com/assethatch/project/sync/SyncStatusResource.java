@@ -4,6 +4,7 @@ import com.assethatch.common.error.ApiError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,7 +29,7 @@ public class SyncStatusResource {
                     + "whether repairs are pending and when the project last changed.")
     @APIResponse(responseCode = "200", description = "The status.")
     @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<SyncStatus> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
         return status.statusOf(projectId);
     }
