@@ -1,6 +1,7 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.images.ImagePolicy;
@@ -79,14 +80,11 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "400", description = "`Missing required fields`, invalid base64, unknown status, "
             + "metadata that is not an object, a wrong JSON type or malformed JSON.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "413", description = "The image is over the size limit.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "415", description = "The bytes are not a PNG, JPEG or WebP image.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
     public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
         return assets.uploadBase64(request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
     }
@@ -99,14 +97,11 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "Stored (or already stored).")
     @APIResponse(responseCode = "400", description = "Missing or invalid fields.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "413", description = "The image is over the size limit.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "415", description = "The file is not a PNG, JPEG or WebP image.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
     public Uni<Synced> uploadMultipart(AssetUploadForm form) {
         AssetFields fields = form.toFields(json);
         var violations = validator.validate(fields);
@@ -126,8 +121,7 @@ public class GeneratedAssetsResource {
     @Path("/{id}")
     @Operation(summary = "Get a generated asset's record", description = "Metadata only; the bytes are at imageUrl.")
     @APIResponse(responseCode = "200", description = "The asset.")
-    @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<GeneratedAsset> get(@Parameter(description = "Asset id.") @PathParam("id") String id) {
         return assets.get(id);
     }
@@ -140,10 +134,8 @@ public class GeneratedAssetsResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "The asset's version."))
     @APIResponse(responseCode = "400", description = "Unknown or missing status, malformed JSON or If-Match.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "412", description = "If-Match named a version that is no longer current.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = ProjectServiceApi.STALE_VERSION)
     public Uni<RestResponse<GeneratedAsset>> changeStatus(@Parameter(description = "Asset id.") @PathParam("id") String id,
             @Parameter(description = "Apply only at this version (the asset's `version`).", example = "\"73\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -157,8 +149,7 @@ public class GeneratedAssetsResource {
     @Path("/{id}")
     @Operation(summary = "Delete a generated asset")
     @APIResponse(responseCode = "200", description = "Deleted.")
-    @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<Deleted> delete(@Parameter(description = "Asset id.") @PathParam("id") String id) {
         return assets.delete(id).replaceWith(new Deleted(true));
     }
@@ -173,8 +164,7 @@ public class GeneratedAssetsResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
             content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
     @APIResponse(responseCode = "304", description = "The client's copy is current.")
-    @APIResponse(responseCode = "404", description = "`Asset not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<Response> image(@Parameter(description = "Asset id.") @PathParam("id") String id,
             @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return assets.image(id, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));

@@ -1,6 +1,7 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -38,8 +39,7 @@ public class ProjectAssetsResource {
     @APIResponse(responseCode = "200", description = "The assets.")
     @APIResponse(responseCode = "400", description = "Unknown status filter.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<Listed> list(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "Only assets with this status.", example = "approved")
             @QueryParam("status") @Pattern(regexp = AssetStatus.PATTERN, message = AssetStatus.RULE) String status) {

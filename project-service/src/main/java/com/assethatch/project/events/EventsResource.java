@@ -1,6 +1,6 @@
 package com.assethatch.project.events;
 
-import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.projects.ProjectService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,8 +50,7 @@ public class EventsResource {
                     + "connections open. A client that falls too far behind is disconnected; EventSource reconnects.")
     @APIResponse(responseCode = "200", description = "An event stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEvent.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Context Sse sse) {
         return projects.get(projectId).onItem().transformToMulti(project -> {

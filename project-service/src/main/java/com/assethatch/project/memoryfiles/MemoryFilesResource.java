@@ -1,6 +1,7 @@
 package com.assethatch.project.memoryfiles;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,8 +44,7 @@ public class MemoryFilesResource {
     @APIResponse(responseCode = "200", description = "The files.")
     @APIResponse(responseCode = "400", description = "Unknown type filter.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<Listed> list(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "Only files of this type.", example = "entities.json")
             @QueryParam("type") @Pattern(regexp = MemoryFileTypes.PATTERN, message = MemoryFileTypes.RULE) String type) {
@@ -59,8 +59,7 @@ public class MemoryFilesResource {
     @APIResponse(responseCode = "400", description = "Unknown type, empty content (`Content cannot be empty`), "
             + "`Content too large (max 10MB)` or malformed JSON.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     @APIResponse(responseCode = "413", description = "The request body exceeds the server's body limit.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Saved> save(@Parameter(description = "Project id.") @PathParam("id") String projectId,

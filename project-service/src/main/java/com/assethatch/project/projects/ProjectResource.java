@@ -1,6 +1,7 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.memoryfiles.MemoryFileService;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
@@ -75,8 +76,7 @@ public class ProjectResource {
             description = "With its memory files, as the original returned it. Served from the cache tier when it holds "
                     + "the current version.")
     @APIResponse(responseCode = "200", description = "The project.")
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectResponses.One> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
         return projects.get(id).flatMap(project -> memoryFiles.list(id, Optional.empty())
                 .map(files -> new ProjectResponses.One(ProjectView.of(project, files))));
@@ -88,8 +88,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The updated project.")
     @APIResponse(responseCode = "400", description = "`Invalid request body` (unknown phase, empty name...).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectResponses.One> update(@Parameter(description = "Project id.") @PathParam("id") String id,
             @Valid @NotNull(message = "Invalid request body") UpdateProjectRequest request) {
         return projects.update(id, request).map(project -> new ProjectResponses.One(ProjectView.of(project)));
@@ -100,8 +99,7 @@ public class ProjectResource {
     @Operation(summary = "Delete a project",
             description = "Deletes its memory files, assets and style anchor too, and clears its cache entries.")
     @APIResponse(responseCode = "200", description = "Deleted.")
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectResponses.Done> delete(@Parameter(description = "Project id.") @PathParam("id") String id) {
         return projects.delete(id).replaceWith(new ProjectResponses.Done(true));
     }

@@ -1,6 +1,7 @@
 package com.assethatch.project.qualities;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.projects.Project;
 import io.smallrye.mutiny.Uni;
@@ -38,8 +39,7 @@ public class QualitiesResource {
     @Operation(summary = "Read a project's qualities", description = "The ETag header carries the project's version.")
     @APIResponse(responseCode = "200", description = "All seven qualities.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The project's version, e.g. \"42\"."))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<RestResponse<QualitiesView>> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
         return qualities.get(projectId).map(QualitiesResource::withETag);
     }
@@ -56,10 +56,8 @@ public class QualitiesResource {
     @APIResponse(responseCode = "400", description = "Unknown key, empty or over-long value, a value that is not a string, "
             + "malformed JSON or a malformed If-Match. The message names the allowed keys.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "412", description = "If-Match named a version that is no longer current.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = ProjectServiceApi.STALE_VERSION)
     public Uni<RestResponse<QualitiesView>> update(
             @Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "Apply only if the project is still at this version (an ETag from a read).",

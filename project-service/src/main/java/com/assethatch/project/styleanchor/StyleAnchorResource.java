@@ -1,6 +1,7 @@
 package com.assethatch.project.styleanchor;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.images.ImageResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -38,12 +39,9 @@ public class StyleAnchorResource {
     @APIResponse(responseCode = "200", description = "The anchor as stored.")
     @APIResponse(responseCode = "400", description = "Missing image, invalid base64, invalid colours, over-long keywords.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "413", description = "The image is over the size limit.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "415", description = "The bytes are not a PNG, JPEG or WebP image.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
     public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
         return anchors.replace(projectId, request);

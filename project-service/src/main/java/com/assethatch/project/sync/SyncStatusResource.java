@@ -1,6 +1,6 @@
 package com.assethatch.project.sync;
 
-import com.assethatch.common.error.ApiError;
+import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,8 +28,7 @@ public class SyncStatusResource {
             description = "Every 2xx write is already saved in Postgres; this says whether the cache has caught up, "
                     + "whether repairs are pending and when the project last changed.")
     @APIResponse(responseCode = "200", description = "The status.")
-    @APIResponse(responseCode = "404", description = "`Project not found`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<SyncStatus> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
         return status.statusOf(projectId);
     }

@@ -1,0 +1,60 @@
+package com.assethatch.project;
+
+import com.assethatch.common.error.ApiError;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The API's documentation root: error responses that many endpoints share are described once here, with
+ * examples, and referenced by name ({@code @APIResponse(responseCode = "404", ref = ApiResponses.PROJECT_NOT_FOUND)}).
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Asset Hatch project-service", version = "1.0.0"),
+        components = @Components(responses = {
+                @APIResponse(name = ProjectServiceApi.PROJECT_NOT_FOUND, responseCode = "404",
+                        description = "No project has this id.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"))),
+                @APIResponse(name = ProjectServiceApi.ASSET_NOT_FOUND, responseCode = "404",
+                        description = "No generated asset has this id.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "unknown asset", value = "{\"error\": \"Asset not found\"}"))),
+                @APIResponse(name = ProjectServiceApi.STALE_VERSION, responseCode = "412",
+                        description = "If-Match named a version that is no longer current; nothing changed.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "stale version", value = "{\"error\": \"Version 41 is stale: the "
+                                        + "current version is 42. Read it again and retry.\", \"details\": {\"expectedVersion\": 41, "
+                                        + "\"currentVersion\": 42}}"))),
+                @APIResponse(name = ProjectServiceApi.IMAGE_TOO_LARGE, responseCode = "413",
+                        description = "The image is over asset-hatch.images.max-bytes (bodies over quarkus.http.limits.max-body-size "
+                                + "are refused by the HTTP layer with an empty 413).",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "too large", value = "{\"error\": \"Image is 12.4 MB; the limit is "
+                                        + "10.0 MB\", \"details\": {\"maxBytes\": 10485760}}"))),
+                @APIResponse(name = ProjectServiceApi.NOT_AN_IMAGE, responseCode = "415",
+                        description = "The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says).",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "text posing as an image", value = "{\"error\": \"imageBlob is not "
+                                        + "a PNG, JPEG or WebP image\", \"details\": {\"accepted\": [\"image/png\", \"image/jpeg\", "
+                                        + "\"image/webp\"]}}"))),
+                @APIResponse(name = ProjectServiceApi.DATABASE_DOWN, responseCode = "503",
+                        description = "Postgres is unreachable; nothing was changed.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}")))
+        }))
+public class ProjectServiceApi extends Application {
+
+    public static final String PROJECT_NOT_FOUND = "ProjectNotFound";
+    public static final String ASSET_NOT_FOUND = "AssetNotFound";
+    public static final String STALE_VERSION = "StaleVersion";
+    public static final String IMAGE_TOO_LARGE = "ImageTooLarge";
+    public static final String NOT_AN_IMAGE = "NotAnImage";
+    public static final String DATABASE_DOWN = "DatabaseDown";
+}
