@@ -1,6 +1,7 @@
 package com.assethatch.export.export;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.export.ExportServiceApi;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,8 +45,6 @@ public class ExportResource {
             + "_assets.zip\"; filename*=UTF-8''<the same, percent-encoded>";
     private static final String ERROR_400 = "{\"error\": \"Project ID is required\"}";
     private static final String ERROR_400_NO_ASSETS = "{\"error\": \"No approved assets to export\"}";
-    private static final String ERROR_404_PROJECT = "{\"error\": \"Project not found\"}";
-    private static final String ERROR_404_PLAN = "{\"error\": \"Asset plan not found\"}";
     private static final String ERROR_400_JSON = "{\"error\": \"Malformed JSON at line 1, column 14\"}";
 
     private final ExportService exports;
@@ -75,16 +74,10 @@ public class ExportResource {
                         @ExampleObject(name = "no project id", value = ERROR_400),
                         @ExampleObject(name = "nothing approved", value = ERROR_400_NO_ASSETS),
                         @ExampleObject(name = "malformed JSON", value = ERROR_400_JSON)}))
-    @APIResponse(responseCode = "404", description = "No such project, or the project has no plan.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                    examples = {
-                        @ExampleObject(name = "unknown project", value = ERROR_404_PROJECT),
-                        @ExampleObject(name = "no plan", value = ERROR_404_PLAN)}))
+    @APIResponse(responseCode = "404", ref = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND)
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                    examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}")))
+    @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Response exportFromBody(@Valid @NotNull(message = ExportService.PROJECT_ID_REQUIRED) ExportRequest request,
             @Context RoutingContext routing) {
         return zip(request.projectId(), routing);
@@ -98,18 +91,9 @@ public class ExportResource {
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = DISPOSITION_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = APPLICATION_ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "A blank project id, or no approved images.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                    examples = {
-                        @ExampleObject(name = "blank project id", value = ERROR_400),
-                        @ExampleObject(name = "nothing approved", value = ERROR_400_NO_ASSETS)}))
-    @APIResponse(responseCode = "404", description = "No such project, or the project has no plan.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                    examples = {
-                        @ExampleObject(name = "unknown project", value = ERROR_404_PROJECT),
-                        @ExampleObject(name = "no plan", value = ERROR_404_PLAN)}))
-    @APIResponse(responseCode = "503", description = "The database is unreachable.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", ref = ExportServiceApi.CANNOT_EXPORT)
+    @APIResponse(responseCode = "404", ref = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Response export(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId,
             @Context RoutingContext routing) {
         return zip(projectId, routing);
@@ -123,18 +107,9 @@ public class ExportResource {
                     + "and errors, without reading any image.")
     @APIResponse(responseCode = "200", description = "The manifest.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Manifest.class)))
-    @APIResponse(responseCode = "400", description = "A blank project id, or no approved images.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                    examples = {
-                        @ExampleObject(name = "blank project id", value = ERROR_400),
-                        @ExampleObject(name = "nothing approved", value = ERROR_400_NO_ASSETS)}))
-    @APIResponse(responseCode = "404", description = "No such project, or the project has no plan.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                    examples = {
-                        @ExampleObject(name = "unknown project", value = ERROR_404_PROJECT),
-                        @ExampleObject(name = "no plan", value = ERROR_404_PLAN)}))
-    @APIResponse(responseCode = "503", description = "The database is unreachable.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", ref = ExportServiceApi.CANNOT_EXPORT)
+    @APIResponse(responseCode = "404", ref = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Manifest manifest(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId) {
         return exports.manifest(projectId);
     }

@@ -1,0 +1,43 @@
+package com.assethatch.export;
+
+import com.assethatch.common.error.ApiError;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The API's documentation root: the export routes share their error responses, described once here with
+ * examples (the original app's messages) and referenced by name.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Asset Hatch export-service", version = "1.0.0"),
+        components = @Components(responses = {
+                @APIResponse(name = ExportServiceApi.CANNOT_EXPORT, responseCode = "400",
+                        description = "A blank project id, or nothing approved to export.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = {
+                                    @ExampleObject(name = "blank project id", value = "{\"error\": \"Project ID is required\"}"),
+                                    @ExampleObject(name = "nothing approved", value = "{\"error\": \"No approved assets to export\"}")})),
+                @APIResponse(name = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND, responseCode = "404",
+                        description = "No such project, or the project has no plan (memory file entities.json).",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = {
+                                    @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"),
+                                    @ExampleObject(name = "no plan", value = "{\"error\": \"Asset plan not found\"}")})),
+                @APIResponse(name = ExportServiceApi.DATABASE_DOWN, responseCode = "503",
+                        description = "The database is unreachable.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}")))
+        }))
+public class ExportServiceApi extends Application {
+
+    public static final String CANNOT_EXPORT = "CannotExport";
+    public static final String PROJECT_OR_PLAN_NOT_FOUND = "ProjectOrPlanNotFound";
+    public static final String DATABASE_DOWN = "DatabaseDown";
+}
