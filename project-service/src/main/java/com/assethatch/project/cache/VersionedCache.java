@@ -5,6 +5,7 @@ import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,12 @@ import java.util.UUID;
  * The Redis fast tier. Every write is a compare-and-set in Lua: a value is stored only if its
  * version is higher than the one Redis holds, so a slow writer can never put an older row back.
  * Every command is bounded by {@link CacheConfig#commandTimeout()}; failures surface as failed
- * {@link Uni}s and the callers fall back to Postgres.
+ * {@link Uni}s and the callers fall back to Postgres. A circuit breaker (settings under
+ * {@code quarkus.fault-tolerance."...VersionedCache"}) stops calling a Redis that keeps failing, so a hanging
+ * Redis costs requests nothing after the first few timeouts.
  */
 @ApplicationScoped
+@CircuitBreaker
 public class VersionedCache {
 
     /** Field holding the version of an entity hash; its payload is in {@link #PAYLOAD}. */

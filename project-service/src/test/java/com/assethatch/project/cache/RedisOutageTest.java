@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class RedisOutageTest {
 
     private static final Duration REPAIR_DEADLINE = Duration.ofSeconds(15);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
+    private static final int CALLS_TO_TRIP_THE_BREAKER = 20;
+    private static final int READS_AFTER_TRIP = 10;
 
     @Inject
     Stores stores;
@@ -29,8 +32,32 @@ class RedisOutageTest {
     @AfterEach
     void redisRunsAgain() {
         OwnRedisServer redis = OwnRedisServer.current();
+        redis.thaw();
         redis.stopServer();
         redis.startServer();
+    }
+
+    @Test
+    void aHangingRedisIsCutOffSoReadsStopWaitingForIt() {
+        OwnRedisServer redis = OwnRedisServer.current();
+        String projectId = Api.createProject(TestIds.projectId());
+        Api.patchQualities(projectId, "{\"theme\": \"Farm\"}").statusCode(200);
+
+        redis.freeze();
+        for (int i = 0; i < CALLS_TO_TRIP_THE_BREAKER; i++) {
+            Api.getQualities(projectId).statusCode(200).body("qualities.theme", equalTo("Farm"));
+        }
+        // Without the breaker each of these reads would wait for two Redis timeouts (get, then fill).
+        long started = System.nanoTime();
+        for (int i = 0; i < READS_AFTER_TRIP; i++) {
+            Api.getQualities(projectId).statusCode(200).body("qualities.theme", equalTo("Farm"));
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(elapsed).isLessThan(COMMAND_TIMEOUT.multipliedBy(READS_AFTER_TRIP));
+
+        redis.thaw();
+        await().atMost(REPAIR_DEADLINE).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'cache-tier' }.data.redis", equalTo("up")));
     }
 
     @Test

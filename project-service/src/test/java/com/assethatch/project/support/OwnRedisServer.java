@@ -75,6 +75,25 @@ public class OwnRedisServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Freezes the server: connections stay open but nothing answers, as with a hung host. */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void awaitPort(boolean open) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
