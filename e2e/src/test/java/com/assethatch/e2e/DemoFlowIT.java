@@ -71,8 +71,9 @@ class DemoFlowIT {
             awaitReady(export);
 
             DemoRun demo = runDemo(project, export, projectId, demoOutput);
-            System.out.println(demo.output());
-            assertThat(demo.exitCode()).as("exit code of scripts/demo (its output is above)").isZero();
+            assertThat(demo.exitCode()).as("exit code of scripts/demo; its output:%n%s", demo.output()).isZero();
+            System.out.printf("[e2e] scripts/demo passed in %d ms; its output is in %s%n",
+                    demo.took().toMillis(), WORK.resolve("demo.log"));
 
             Path zip = demoOutput.resolve("Demo_Farm_assets.zip");
             assertThat(zip).as("the ZIP scripts/demo saves").isRegularFile();
@@ -190,7 +191,7 @@ class DemoFlowIT {
 
     // --- the demo ---------------------------------------------------------------------------------------------
 
-    record DemoRun(int exitCode, String output) {
+    record DemoRun(int exitCode, String output, Duration took) {
     }
 
     private DemoRun runDemo(Service project, Service export, String projectId, Path outputDir)
@@ -205,6 +206,7 @@ class DemoFlowIT {
         environment.put("EXPORT_SERVICE_URL", export.uri("").toString());
         environment.put("DEMO_OUTPUT_DIR", outputDir.toString());
         environment.put("DEMO_PROJECT_ID", projectId);
+        long started = System.nanoTime();
         Process demo = builder.start();
         if (!demo.waitFor(DEMO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             demo.destroy();
@@ -212,7 +214,7 @@ class DemoFlowIT {
             fail("scripts/demo did not finish within " + DEMO_TIMEOUT.toSeconds() + " s; its output so far:\n"
                     + Files.readString(log));
         }
-        return new DemoRun(demo.exitValue(), Files.readString(log));
+        return new DemoRun(demo.exitValue(), Files.readString(log), Duration.ofNanos(System.nanoTime() - started));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
