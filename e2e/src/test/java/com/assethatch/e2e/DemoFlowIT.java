@@ -145,7 +145,8 @@ class DemoFlowIT {
         while (System.nanoTime() < deadline) {
             if (!service.process().isAlive()) {
                 fail(service.name() + " exited during start-up with code " + service.process().exitValue()
-                        + "; its log is in the test output and in " + service.log());
+                        + "; its log is in the test output and in " + service.log()
+                        + " (scripts/infra creates the database " + DATABASE + ")");
             }
             try {
                 HttpResponse<Void> response = http.send(
