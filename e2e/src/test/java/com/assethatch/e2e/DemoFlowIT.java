@@ -1,0 +1,280 @@
+package com.assethatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole flow, end to end: both packaged services ({@code target/quarkus-app/quarkus-run.jar}, built by the reactor
+ * before this module) run as child processes on free ports against the database {@code asset_hatch_e2e} (created by
+ * {@code scripts/infra}, migrated by project-service at start) and Redis logical database 2; {@code scripts/demo} runs
+ * against them and the ZIP it downloads is checked here again; then both services get SIGTERM and must stop in time.
+ *
+ * <p>The services' output goes to {@code target/e2e/*.log} and is printed when anything fails. Overrides: system
+ * properties {@code e2e.database} and {@code e2e.redis-hosts}, e.g. for two worktrees testing at once.
+ */
+class DemoFlowIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("e2e.repository-root", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = Path.of(System.getProperty("e2e.work-dir", "target/e2e")).toAbsolutePath();
+    private static final String DATABASE = System.getProperty("e2e.database", "asset_hatch_e2e");
+    private static final String REDIS_HOSTS = System.getProperty("e2e.redis-hosts", "redis://127.0.0.1:6379/2");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Service> services = new ArrayList<>();
+
+    @Test
+    void demoRunsTheWholeFlowAndTheServicesStopGracefully() throws Exception {
+        Files.createDirectories(WORK);
+        Path demoOutput = WORK.resolve("demo-output");
+        deleteRecursively(demoOutput);
+        String projectId = "e2e-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
+        try {
+            Service project = start("project-service", Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE,
+                    "QUARKUS_REDIS_HOSTS", REDIS_HOSTS,
+                    "ASSET_HATCH_CACHE_KEY_PREFIX", "ah-e2e"));
+            Service export = start("export-service", Map.of(
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE));
+            awaitReady(project);
+            awaitReady(export);
+
+            DemoRun demo = runDemo(project, export, projectId, demoOutput);
+            assertThat(demo.exitCode()).as("exit code of scripts/demo; its output:%n%s", demo.output()).isZero();
+            System.out.printf("[e2e] scripts/demo passed in %d ms; its output is in %s%n",
+                    demo.took().toMillis(), WORK.resolve("demo.log"));
+
+            Path zip = demoOutput.resolve("Demo_Farm_assets.zip");
+            assertThat(zip).as("the ZIP scripts/demo saves").isRegularFile();
+            Map<String, byte[]> entries = readZip(zip);
+            assertThat(entries.keySet()).as("entries of %s", zip).first().isEqualTo("manifest.json");
+            JsonNode manifest = json.readTree(entries.get("manifest.json"));
+            assertThat(manifest.at("/project/id").asText()).isEqualTo(projectId);
+            assertThat(manifest.at("/style/perspective").asText()).isEqualTo("side-view");
+
+            List<String> approved = new ArrayList<>();
+            get(project, "/api/projects/" + projectId + "/generated-assets?status=approved")
+                    .get("assets").forEach(asset -> approved.add(asset.get("assetId").asText()));
+            assertThat(approved).as("approved images").isNotEmpty();
+            List<String> imageEntries = entries.keySet().stream()
+                    .filter(name -> !name.equals("manifest.json") && !name.startsWith("style_anchor."))
+                    .toList();
+            assertThat(imageEntries).as("one ZIP entry per approved image").hasSameSizeAs(approved);
+            List<String> manifestAssetIds = new ArrayList<>();
+            manifest.get("assets").forEach(asset -> {
+                manifestAssetIds.add(asset.get("assetId").asText());
+                assertThat(imageEntries).contains(asset.get("path").asText());
+                assertThat(entries.get(asset.get("path").asText())).hasSize(asset.get("bytes").asInt());
+            });
+            assertThat(manifestAssetIds).containsExactlyInAnyOrderElementsOf(approved);
+
+            for (Service service : List.of(export, project)) {
+                stopGracefully(service);
+            }
+        } catch (Throwable failure) {
+            printLogs();
+            throw failure;
+        } finally {
+            for (Service service : services) {
+                service.process().descendants().forEach(ProcessHandle::destroyForcibly);
+                service.process().destroyForcibly();
+            }
+        }
+    }
+
+    // --- services -------------------------------------------------------------------------------------------
+
+    record Service(String name, int port, Process process, Path log) {
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+    }
+
+    private Service start(String name, Map<String, String> environment) throws IOException {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            fail(jar + " does not exist: the e2e tests run in the integration-test phase after the reactor packaged "
+                    + name + " (./mvnw verify, or ./mvnw -pl e2e -am verify)");
+        }
+        int port = freePort();
+        Path log = WORK.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
+                .directory(WORK.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Service service = new Service(name, port, builder.start(), log);
+        services.add(service);
+        return service;
+    }
+
+    private void awaitReady(Service service) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.process().isAlive()) {
+                fail(service.name() + " exited during start-up with code " + service.process().exitValue()
+                        + "; its log is in the test output and in " + service.log()
+                        + " (scripts/infra creates the database " + DATABASE + ")");
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(service.uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        fail(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; log: " + service.log());
+    }
+
+    /** SIGTERM (Process.destroy on Unix), then the process must be gone within quarkus.shutdown.timeout. */
+    private void stopGracefully(Service service) throws InterruptedException {
+        Duration timeout = shutdownTimeout(service.name());
+        long started = System.nanoTime();
+        service.process().destroy();
+        boolean exited = service.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(exited).as("%s exited within its shutdown timeout %s after SIGTERM", service.name(), timeout).isTrue();
+        System.out.printf("[e2e] %s stopped %d ms after SIGTERM, exit code %d%n",
+                service.name(), took.toMillis(), service.process().exitValue());
+        // The JVM reports SIGTERM as 128 + 15; Quarkus ran its shutdown (it logs "stopped in").
+        assertThat(service.process().exitValue()).as("exit code of %s", service.name()).isIn(0, 143);
+        assertThat(readLog(service)).as("log of %s", service.name()).contains("stopped in");
+    }
+
+    private static Duration shutdownTimeout(String serviceName) {
+        Path file = ROOT.resolve(serviceName).resolve("src/main/resources/application.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String value = properties.getProperty("quarkus.shutdown.timeout", "30S").trim().toUpperCase(Locale.ROOT);
+        return Duration.parse(value.startsWith("P") ? value : "PT" + value);
+    }
+
+    // --- the demo ---------------------------------------------------------------------------------------------
+
+    record DemoRun(int exitCode, String output, Duration took) {
+    }
+
+    private DemoRun runDemo(Service project, Service export, String projectId, Path outputDir)
+            throws IOException, InterruptedException {
+        Path log = WORK.resolve("demo.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("scripts/demo").toString())
+                .directory(WORK.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("PROJECT_SERVICE_URL", project.uri("").toString());
+        environment.put("EXPORT_SERVICE_URL", export.uri("").toString());
+        environment.put("DEMO_OUTPUT_DIR", outputDir.toString());
+        environment.put("DEMO_PROJECT_ID", projectId);
+        long started = System.nanoTime();
+        Process demo = builder.start();
+        if (!demo.waitFor(DEMO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            demo.destroy();
+            demo.waitFor(5, TimeUnit.SECONDS);
+            fail("scripts/demo did not finish within " + DEMO_TIMEOUT.toSeconds() + " s; its output so far:\n"
+                    + Files.readString(log));
+        }
+        return new DemoRun(demo.exitValue(), Files.readString(log), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private JsonNode get(Service service, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** Entries in archive order, with their bytes. */
+    private static Map<String, byte[]> readZip(Path zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                in.transferTo(bytes);
+                assertThat(entries.put(entry.getName(), bytes.toByteArray())).as("duplicate entry %s", entry.getName()).isNull();
+            }
+        }
+        return entries;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String readLog(Service service) {
+        try (InputStream in = Files.newInputStream(service.log())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + service.log() + ": " + e + ")";
+        }
+    }
+
+    private void printLogs() {
+        for (Service service : services) {
+            System.out.printf("%n===== %s log (%s) =====%n%s%n===== end of %s log =====%n",
+                    service.name(), service.log(), readLog(service), service.name());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
