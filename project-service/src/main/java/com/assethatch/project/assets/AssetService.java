@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class AssetService {
 
+    private static final String BASE64_IMAGE_FIELD = "imageBlob";
     private static final Comparator<GeneratedAsset> OLDEST_FIRST =
             Comparator.comparing(GeneratedAsset::createdAt).thenComparing(GeneratedAsset::id);
 
@@ -45,15 +46,18 @@ public class AssetService {
     }
 
     public Uni<GeneratedAsset> uploadBase64(AssetFields fields, String imageBlob) {
-        return upload(fields, images.decodeBase64("imageBlob", imageBlob));
+        return upload(fields, BASE64_IMAGE_FIELD, images.decodeBase64(BASE64_IMAGE_FIELD, imageBlob));
     }
 
-    /** Stores the image; sending the same data again is harmless and changes nothing. */
-    public Uni<GeneratedAsset> upload(AssetFields fields, byte[] imageBytes) {
+    /**
+     * Stores the image; sending the same data again is harmless and changes nothing.
+     * {@code imageField} names the field the bytes came in, for error messages.
+     */
+    public Uni<GeneratedAsset> upload(AssetFields fields, String imageField, byte[] imageBytes) {
         AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
                 Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED),
                 Optional.ofNullable(fields.seed()).orElse(0L),
-                fields.promptUsed(), metadataObject(fields), images.validate("imageBlob", imageBytes));
+                fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
         return repository.upsert(upload).flatMap(saved -> saved.isPresent()
                 ? cache.writeThrough(saved.get()).call(this::announce)
                         .invoke(asset -> Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status(),

@@ -12,6 +12,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** The binary upload: the same fields as the JSON body, as form fields, and the image as a file part. */
 public class AssetUploadForm {
 
+    static final String IMAGE_PART = "image";
+
     @RestForm
     @Schema(required = true, example = "5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11")
     public String id;
@@ -42,7 +44,7 @@ public class AssetUploadForm {
     @Schema(description = "A JSON object, as text.", example = "{\"model\": \"flux.2-pro\"}")
     public String metadata;
 
-    @RestForm
+    @RestForm(IMAGE_PART)
     @Schema(description = "The image file: PNG, JPEG or WebP.", required = true, type = SchemaType.STRING, format = "binary")
     public FileUpload image;
 

@@ -113,7 +113,7 @@ public class GeneratedAssetsResource {
         }
         imagePolicy.requireWithinLimit(form.image.size());
         return vertx.fileSystem().readFile(form.image.uploadedFile().toString())
-                .flatMap(bytes -> assets.upload(fields, bytes.getBytes()))
+                .flatMap(bytes -> assets.upload(fields, AssetUploadForm.IMAGE_PART, bytes.getBytes()))
                 .map(GeneratedAssetsResource::synced);
     }
 

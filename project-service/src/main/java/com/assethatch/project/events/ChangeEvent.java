@@ -8,12 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ChangeEvent")
 public record ChangeEvent(
-        @Schema(enumeration = {"project", "qualities", "memory-file", "asset", "style-anchor", "project-deleted"})
+        @Schema(enumeration = {"connected", "project", "qualities", "memory-file", "asset", "style-anchor", "project-deleted"})
         String type,
         String projectId,
         long version,
         Object data) {
 
+    /** The first event of every stream; its version is the project's at connection time. */
+    public static final String CONNECTED = "connected";
     public static final String PROJECT = "project";
     public static final String QUALITIES = "qualities";
     public static final String MEMORY_FILE = "memory-file";

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Live changes", description = "Server-Sent Events: every committed change to a project, from any instance.")
 public class EventsResource {
 
-    static final String CONNECTED = "connected";
 
     private final ProjectService projects;
     private final ChangeFeed feed;
@@ -54,8 +53,8 @@ public class EventsResource {
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Context Sse sse) {
         return projects.get(projectId).onItem().transformToMulti(project -> {
-            OutboundSseEvent connected = event(sse, CONNECTED, project.version(),
-                    Map.of("projectId", project.id(), "version", project.version()));
+            OutboundSseEvent connected = event(sse, ChangeEvent.CONNECTED, project.version(),
+                    new ChangeEvent(ChangeEvent.CONNECTED, project.id(), project.version(), Map.of("name", project.name())));
             Multi<OutboundSseEvent> changes = feed.changesOf(projectId)
                     .onOverflow().buffer(config.clientBuffer())
                     .map(envelope -> toEvent(sse, envelope));

@@ -44,7 +44,9 @@ public class ProjectResource {
     @POST
     @Operation(summary = "Create a project",
             description = "The client may choose the id (as the browser database did); otherwise a UUID is generated.")
-    @APIResponse(responseCode = "201", description = "Created; Location points at the project.")
+    @APIResponse(responseCode = "201", description = "Created; Location points at the project.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectResponses.Created.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid name, id or phase (e.g. `Name is required`).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "A project with this id already exists.",

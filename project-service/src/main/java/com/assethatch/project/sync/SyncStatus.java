@@ -17,7 +17,10 @@ public record SyncStatus(
         @Schema(description = "Why the last repair attempt failed, if it did.") String lastRepairError,
         @Schema(description = "When anything of this project last changed (project, files, assets, anchor).")
         OffsetDateTime lastWriteAt,
-        @Schema(description = "The project's version.", example = "42") long projectVersion) {
+        @Schema(description = "The project row's version (the qualities ETag).", example = "42") long projectVersion,
+        @Schema(description = "The highest version of anything in the project (project, files, assets, anchor): the id of "
+                + "the latest change event, so a client can tell whether it missed one.", example = "57")
+        long latestVersion) {
 
     public static final String IN_SYNC = "in-sync";
     public static final String REPAIRING = "repairing";

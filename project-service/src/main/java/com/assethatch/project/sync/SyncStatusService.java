@@ -18,7 +18,11 @@ public class SyncStatusService {
             SELECT greatest(p.updated_at,
                             (SELECT max(updated_at) FROM memory_file WHERE project_id = p.id),
                             (SELECT max(updated_at) FROM generated_asset WHERE project_id = p.id),
-                            (SELECT updated_at FROM style_anchor WHERE project_id = p.id)) AS last_write_at
+                            (SELECT updated_at FROM style_anchor WHERE project_id = p.id)) AS last_write_at,
+                   greatest(p.version,
+                            (SELECT max(version) FROM memory_file WHERE project_id = p.id),
+                            (SELECT max(version) FROM generated_asset WHERE project_id = p.id),
+                            (SELECT version FROM style_anchor WHERE project_id = p.id)) AS latest_version
             FROM project p WHERE p.id = $1""";
 
     private final ProjectService projects;
@@ -35,19 +39,24 @@ public class SyncStatusService {
 
     public Uni<SyncStatus> statusOf(String projectId) {
         return projects.get(projectId).flatMap(project -> Uni.combine().all()
-                .unis(outbox.backlogOf(projectId), redisUp(), lastWriteAt(projectId))
+                .unis(outbox.backlogOf(projectId), redisUp(), lastWrite(projectId))
                 .with((backlog, redisUp, lastWrite) -> new SyncStatus(projectId,
                         !redisUp ? SyncStatus.DEGRADED : backlog.pending() > 0 ? SyncStatus.REPAIRING : SyncStatus.IN_SYNC,
                         redisUp ? "up" : "down", backlog.pending(), backlog.oldest().orElse(null),
-                        backlog.lastError().orElse(null), lastWrite, project.version())));
+                        backlog.lastError().orElse(null), lastWrite.at(), project.version(),
+                        Math.max(project.version(), lastWrite.version()))));
     }
 
     private Uni<Boolean> redisUp() {
         return cache.ping().replaceWith(true).onFailure().recoverWithItem(false);
     }
 
-    private Uni<OffsetDateTime> lastWriteAt(String projectId) {
+    private Uni<LastWrite> lastWrite(String projectId) {
         return pool.preparedQuery(LAST_WRITE_SQL).execute(Tuple.of(projectId))
-                .map(rows -> Rows.first(rows, row -> row.getOffsetDateTime("last_write_at")).orElse(null));
+                .map(rows -> Rows.first(rows, row -> new LastWrite(row.getOffsetDateTime("last_write_at"),
+                        row.getLong("latest_version"))).orElse(new LastWrite(null, 0)));
+    }
+
+    private record LastWrite(OffsetDateTime at, long version) {
     }
 }

@@ -121,7 +121,7 @@ class AssetUploadValidationTest {
                 .multiPart("assetId", projectId + "-asset-0")
                 .multiPart("image", "notes.txt", "plain text".getBytes(StandardCharsets.UTF_8), "image/png")
                 .when().post("/api/generated-assets")
-                .then().statusCode(415).body("error", equalTo("imageBlob is not a PNG, JPEG or WebP image"));
+                .then().statusCode(415).body("error", equalTo("image is not a PNG, JPEG or WebP image"));
         given().multiPart("id", UUID.randomUUID().toString()).multiPart("projectId", projectId)
                 .multiPart("image", "a.png", TestImages.png(2, 2), "image/png")
                 .when().post("/api/generated-assets")

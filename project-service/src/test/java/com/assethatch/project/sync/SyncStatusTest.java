@@ -27,7 +27,16 @@ class SyncStatusTest {
                 .body("redis", equalTo("up"))
                 .body("pendingRepairs", equalTo(0))
                 .body("projectVersion", equalTo(version))
+                .body("latestVersion", equalTo(version))
                 .body("lastWriteAt", notNullValue());
+        int fileVersion = given().contentType("application/json")
+                .body(java.util.Map.of("type", "entities.json", "content", "# Plan"))
+                .when().post("/api/projects/{id}/memory-files", projectId).then().statusCode(200)
+                .extract().path("file.version");
+        given().when().get("/api/projects/{id}/sync-status", projectId)
+                .then().statusCode(200)
+                .body("projectVersion", equalTo(version))
+                .body("latestVersion", equalTo(fileVersion));
     }
 
     @Test
