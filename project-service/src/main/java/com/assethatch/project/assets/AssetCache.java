@@ -67,9 +67,8 @@ public class AssetCache implements CacheRefresher {
 
     @Override
     public Uni<List<CacheOp>> currentState(String id, String projectId) {
-        return repository.findById(id).flatMap(asset -> asset.isPresent()
-                ? Uni.createFrom().item(stored(asset.get()))
-                : versions.next().map(tombstoneVersion -> deleted(id, projectId, tombstoneVersion)));
+        return storedOrTombstoned(repository.findById(id), this::stored, versions,
+                tombstoneVersion -> deleted(id, projectId, tombstoneVersion));
     }
 
     private List<CacheOp> stored(GeneratedAsset asset) {

@@ -1,7 +1,11 @@
 package com.assethatch.project.cache;
 
+import com.assethatch.project.persistence.RowVersions;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * Knows how one kind of cached row looks in Redis. The outbox relay asks it for the operations that
@@ -13,4 +17,12 @@ public interface CacheRefresher {
     String entityType();
 
     Uni<List<CacheOp>> currentState(String entityId, String projectId);
+
+    /** Stores the row read from Postgres or, when it is gone, tombstones it at a version newer than any write. */
+    default <T> Uni<List<CacheOp>> storedOrTombstoned(Uni<Optional<T>> row, Function<T, List<CacheOp>> stored,
+            RowVersions versions, LongFunction<List<CacheOp>> tombstoned) {
+        return row.flatMap(found -> found.isPresent()
+                ? Uni.createFrom().item(stored.apply(found.get()))
+                : versions.next().map(tombstoned::apply));
+    }
 }

@@ -77,17 +77,9 @@ public class VersionedCache {
             return 1
             """;
 
-    // KEYS[1] entity hash; ARGV: token, version, payload, ttl seconds. Returns the version held, or -1 if refused.
-    private static final String FILL_ENTITY = """
-            if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[1] then return -1 end
-            redis.call('HDEL', KEYS[1], '__fill')
-            local current = tonumber(redis.call('HGET', KEYS[1], 'v'))
-            local incoming = tonumber(ARGV[2])
-            if current and current >= incoming then return current end
-            redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
-            redis.call('EXPIRE', KEYS[1], ARGV[4])
-            return incoming
-            """;
+    // KEYS[1] entity hash; ARGV as PUT_ENTITY plus the fill token. Returns the version held, or -1 if refused.
+    private static final String FILL_ENTITY =
+            "if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[4] then return -1 end\n" + PUT_ENTITY;
 
     // KEYS[1] index hash; ARGV: token, ttl seconds, then (field, version, payload) triples read from Postgres.
     // Members holding a newer version are kept and members missing from the load are never removed;
@@ -149,7 +141,7 @@ public class VersionedCache {
 
     /** Stores a row read from Postgres unless a write happened since {@link #beginFill}; returns the version held, if applied. */
     public Uni<OptionalLong> fillEntity(String key, String token, long version, String payload) {
-        return bounded(eval(FILL_ENTITY, key, token, String.valueOf(version), payload, ttlSeconds(false)))
+        return bounded(eval(FILL_ENTITY, key, String.valueOf(version), payload, ttlSeconds(false), token))
                 .map(held -> held.toLong() == FILL_REFUSED ? OptionalLong.empty() : OptionalLong.of(held.toLong()));
     }
 

@@ -55,9 +55,8 @@ public class ProjectCache implements CacheRefresher {
 
     @Override
     public Uni<List<CacheOp>> currentState(String projectId, String ignoredProjectId) {
-        return repository.findById(projectId).flatMap(project -> project.isPresent()
-                ? Uni.createFrom().item(stored(project.get()))
-                : versions.next().map(tombstoneVersion -> deletedOps(projectId, tombstoneVersion)));
+        return storedOrTombstoned(repository.findById(projectId), this::stored, versions,
+                tombstoneVersion -> deletedOps(projectId, tombstoneVersion));
     }
 
     private List<CacheOp> stored(Project project) {

@@ -48,10 +48,8 @@ public class StyleAnchorCache implements CacheRefresher {
 
     @Override
     public Uni<List<CacheOp>> currentState(String projectId, String sameProjectId) {
-        return repository.findByProject(projectId).flatMap(anchor -> anchor.isPresent()
-                ? Uni.createFrom().item(stored(anchor.get()))
-                : versions.next().map(tombstone -> List.<CacheOp>of(
-                        new CacheOp.PutEntity(keys.styleAnchor(projectId), tombstone, null))));
+        return storedOrTombstoned(repository.findByProject(projectId), this::stored, versions,
+                tombstone -> List.of(new CacheOp.PutEntity(keys.styleAnchor(projectId), tombstone, null)));
     }
 
     private List<CacheOp> stored(StyleAnchor anchor) {
