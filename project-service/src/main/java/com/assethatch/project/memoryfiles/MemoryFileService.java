@@ -31,14 +31,17 @@ public class MemoryFileService {
         this.changes = changes;
     }
 
-    /** The project's files, newest first, optionally only those of one type. */
+    /** The project's files, newest first, optionally only those of one type; 404 for an unknown project. */
     public Uni<List<MemoryFile>> list(String projectId, Optional<String> type) {
-        return projects.get(projectId)
-                .flatMap(project -> cache.findAllOf(projectId))
-                .map(files -> files.stream()
-                        .filter(file -> type.map(file.type()::equals).orElse(true))
-                        .sorted(NEWEST_FIRST)
-                        .toList());
+        return projects.get(projectId).flatMap(project -> filesOf(projectId, type));
+    }
+
+    /** As {@link #list}, for a project the caller has already found. */
+    public Uni<List<MemoryFile>> filesOf(String projectId, Optional<String> type) {
+        return cache.findAllOf(projectId).map(files -> files.stream()
+                .filter(file -> type.map(file.type()::equals).orElse(true))
+                .sorted(NEWEST_FIRST)
+                .toList());
     }
 
     public Uni<MemoryFile> save(String projectId, SaveMemoryFileRequest request) {

@@ -80,7 +80,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The project.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectResponses.One> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
-        return projects.get(id).flatMap(project -> memoryFiles.list(id, Optional.empty())
+        return projects.get(id).flatMap(project -> memoryFiles.filesOf(id, Optional.empty())
                 .map(files -> new ProjectResponses.One(ProjectView.of(project, files))));
     }
 
