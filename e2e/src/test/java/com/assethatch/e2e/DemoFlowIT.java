@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -48,6 +49,8 @@ class DemoFlowIT {
     private static final String REDIS_HOSTS = System.getProperty("e2e.redis-hosts", "redis://127.0.0.1:6379/2");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(60);
+    /** Well under quarkus.shutdown.timeout: the stream ends when the shutdown begins, not when it gives up. */
+    private static final Duration STREAM_END_DEADLINE = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -99,9 +102,13 @@ class DemoFlowIT {
             });
             assertThat(manifestAssetIds).containsExactlyInAnyOrderElementsOf(approved);
 
-            for (Service service : List.of(export, project)) {
-                stopGracefully(service);
-            }
+            // A browser still watching the project must not hold the shutdown for its whole timeout.
+            CompletableFuture<Long> liveStream = openEventStream(project, projectId);
+            stopGracefully(export);
+            assertThat(stopGracefully(project)).as("project-service's shutdown with a live event stream open")
+                    .isLessThan(STREAM_END_DEADLINE);
+            assertThat(liveStream.get(STREAM_END_DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                    .as("lines the event stream carried before the shutdown ended it").isPositive();
         } catch (Throwable failure) {
             printLogs();
             throw failure;
@@ -163,8 +170,30 @@ class DemoFlowIT {
         fail(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; log: " + service.log());
     }
 
+    /** Opens the project's SSE stream, waits for its first event; completes with the line count when it ends. */
+    private CompletableFuture<Long> openEventStream(Service project, String projectId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(project.uri("/api/projects/" + projectId + "/events"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).as("status of the event stream").isEqualTo(200);
+        java.util.Iterator<String> lines = response.body().iterator();
+        long seen = 0;
+        while (lines.hasNext() && !lines.next().startsWith("event:")) {
+            seen++;
+        }
+        long before = seen + 1;
+        return CompletableFuture.supplyAsync(() -> {
+            long count = before;
+            while (lines.hasNext()) {
+                lines.next();
+                count++;
+            }
+            return count;
+        });
+    }
+
     /** SIGTERM (Process.destroy on Unix), then the process must be gone within quarkus.shutdown.timeout. */
-    private void stopGracefully(Service service) throws InterruptedException {
+    private Duration stopGracefully(Service service) throws InterruptedException {
         Duration timeout = shutdownTimeout(service.name());
         long started = System.nanoTime();
         service.process().destroy();
@@ -176,6 +205,7 @@ class DemoFlowIT {
         // The JVM reports SIGTERM as 128 + 15; Quarkus ran its shutdown (it logs "stopped in").
         assertThat(service.process().exitValue()).as("exit code of %s", service.name()).isIn(0, 143);
         assertThat(readLog(service)).as("log of %s", service.name()).contains("stopped in");
+        return took;
     }
 
     private static Duration shutdownTimeout(String serviceName) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +17,9 @@ import io.vertx.mutiny.core.eventbus.EventBus;
 import io.vertx.mutiny.core.eventbus.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans committed changes out to every SSE client of every instance. A change is delivered to this
@@ -37,6 +40,7 @@ public class ChangeFeed {
     private final EventsConfig config;
     private final String instanceId = UUID.randomUUID().toString();
     private volatile Cancellable subscription;
+    private final Set<Runnable> openStreams = ConcurrentHashMap.newKeySet();
 
     public ChangeFeed(EventBus eventBus, ReactiveRedisDataSource redis, ObjectMapper json, CacheKeys keys,
             CacheConfig cacheConfig, EventsConfig config) {
@@ -57,6 +61,27 @@ public class ChangeFeed {
                 .onFailure().invoke(e -> Log.warnf("Change %s of project %s not published to other instances: %s",
                         event.type(), event.projectId(), e.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Ends {@code stream} as soon as this instance begins to shut down: a live SSE stream would otherwise hold
+     * the graceful shutdown for its whole timeout, and browsers reconnect (to another instance) at once.
+     */
+    public <T> Multi<T> untilShutdown(Multi<T> stream) {
+        return Multi.createFrom().emitter(emitter -> {
+            Runnable end = emitter::complete;
+            openStreams.add(end);
+            Cancellable upstream = stream.subscribe().with(emitter::emit, emitter::fail, emitter::complete);
+            emitter.onTermination(() -> {
+                openStreams.remove(end);
+                upstream.cancel();
+            });
+        });
+    }
+
+    void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
+        Log.infof("Shutting down: closing %d live event streams", openStreams.size());
+        openStreams.forEach(Runnable::run);
     }
 
     /** The changes of one project, as JSON envelopes, from now on. */

@@ -46,7 +46,8 @@ public class EventsResource {
             description = "First a `connected` event with the project's current version, then one event per committed "
                     + "change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each "
                     + "event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle "
-                    + "connections open. A client that falls too far behind is disconnected; EventSource reconnects.")
+                    + "connections open. A client that falls too far behind is disconnected, and streams end when the instance "
+                    + "shuts down; EventSource reconnects.")
     @APIResponse(responseCode = "200", description = "An event stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEvent.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
@@ -61,8 +62,8 @@ public class EventsResource {
             Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
                     .onOverflow().drop()
                     .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-            return Multi.createBy().concatenating().streams(Multi.createFrom().item(connected),
-                    Multi.createBy().merging().streams(changes, heartbeats));
+            return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(connected),
+                    Multi.createBy().merging().streams(changes, heartbeats)));
         });
     }
 
