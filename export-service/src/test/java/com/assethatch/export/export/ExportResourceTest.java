@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.ExportedZip;
-import com.assethatch.export.testsupport.TestData;
 import com.assethatch.export.testsupport.TestData.Asset;
+import com.assethatch.export.testsupport.TestData;
 import com.assethatch.export.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,14 +1,14 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiError;
-import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.common.error.ApiException;
+import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.ImageResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -26,6 +26,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -43,15 +45,12 @@ public class GeneratedAssetsResource {
     private final AssetService assets;
     private final Validator validator;
     private final ObjectMapper json;
-    private final Vertx vertx;
     private final ImagePolicy imagePolicy;
 
-    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, Vertx vertx,
-            ImagePolicy imagePolicy) {
+    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, ImagePolicy imagePolicy) {
         this.assets = assets;
         this.validator = validator;
         this.json = json;
-        this.vertx = vertx;
         this.imagePolicy = imagePolicy;
     }
 
@@ -85,6 +84,7 @@ public class GeneratedAssetsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
+    @Blocking // decoding, sniffing and hashing megabytes is CPU work: a worker thread, not the event loop
     public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
         return assets.uploadBase64(request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
     }
@@ -102,7 +102,8 @@ public class GeneratedAssetsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
-    public Uni<Synced> uploadMultipart(AssetUploadForm form) {
+    @Blocking // reads the uploaded file and hashes it: a worker thread, not the event loop
+    public Uni<Synced> uploadMultipart(AssetUploadForm form) throws IOException {
         AssetFields fields = form.toFields(json);
         var violations = validator.validate(fields);
         if (!violations.isEmpty()) {
@@ -112,8 +113,7 @@ public class GeneratedAssetsResource {
             throw ApiException.badRequest("Missing required fields", Map.of("missing", "image"));
         }
         imagePolicy.requireWithinLimit(form.image.size());
-        return vertx.fileSystem().readFile(form.image.uploadedFile().toString())
-                .flatMap(bytes -> assets.upload(fields, AssetUploadForm.IMAGE_PART, bytes.getBytes()))
+        return assets.upload(fields, AssetUploadForm.IMAGE_PART, Files.readAllBytes(form.image.uploadedFile()))
                 .map(GeneratedAssetsResource::synced);
     }
 

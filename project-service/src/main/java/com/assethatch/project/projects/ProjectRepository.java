@@ -2,9 +2,9 @@ package com.assethatch.project.projects;
 
 import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.Committed;
+import com.assethatch.project.persistence.Rows;
 import com.assethatch.project.qualities.Qualities;
 import com.assethatch.project.qualities.QualityKey;
-import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,11 +2,11 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
+import com.assethatch.project.assets.AssetCache;
+import com.assethatch.project.assets.AssetRepository;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeFeed;
 import io.quarkus.logging.Log;
-import com.assethatch.project.assets.AssetCache;
-import com.assethatch.project.assets.AssetRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,7 +1,7 @@
 package com.assethatch.project.projects;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.assethatch.project.memoryfiles.MemoryFile;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -3,6 +3,7 @@ package com.assethatch.project.styleanchor;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.images.ImageResponses;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,7 @@ public class StyleAnchorResource {
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
+    @Blocking // decoding, sniffing and hashing the image is CPU work: a worker thread, not the event loop
     public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
         return anchors.replace(projectId, request);
