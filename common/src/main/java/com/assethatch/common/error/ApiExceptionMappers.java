@@ -47,14 +47,14 @@ public class ApiExceptionMappers {
         String message = field.isEmpty()
                 ? "Request body must be " + expected
                 : "Field '" + field + "' must be " + expected;
-        return respond(Status.BAD_REQUEST, new ApiError(message, null));
+        return respond(Status.BAD_REQUEST, ApiError.of(message));
     }
 
     @ServerExceptionMapper
     public Response mapMalformedJson(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(Status.BAD_REQUEST, new ApiError("Malformed JSON" + where, null));
+        return respond(Status.BAD_REQUEST, ApiError.of("Malformed JSON" + where));
     }
 
     @ServerExceptionMapper
@@ -80,7 +80,7 @@ public class ApiExceptionMappers {
             case NOT_ACCEPTABLE -> "None of the media types in Accept can be produced here";
             default -> status.getReasonPhrase();
         };
-        return respond(status, new ApiError(message, null));
+        return respond(status, ApiError.of(message));
     }
 
     @ServerExceptionMapper
@@ -111,7 +111,7 @@ public class ApiExceptionMappers {
 
     private static Response databaseUnavailable(Exception e, HttpServerRequest request) {
         Log.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
-        return respond(Status.SERVICE_UNAVAILABLE, new ApiError("Database temporarily unavailable", null));
+        return respond(Status.SERVICE_UNAVAILABLE, ApiError.of("Database temporarily unavailable"));
     }
 
     private static Response respond(Status status, ApiError body) {

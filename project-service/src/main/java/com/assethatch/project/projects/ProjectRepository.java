@@ -51,11 +51,6 @@ public class ProjectRepository {
                 .map(rows -> Rows.first(rows, ProjectRepository::toProject));
     }
 
-    public Uni<Boolean> exists(String id) {
-        return pool.preparedQuery("SELECT 1 FROM project WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() > 0);
-    }
-
     public Uni<List<Project>> findRecent(int limit) {
         return pool.preparedQuery("SELECT * FROM project ORDER BY updated_at DESC, id LIMIT $1")
                 .execute(Tuple.of(limit))
