@@ -18,13 +18,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,6 +52,12 @@ class DemoFlowIT {
     private static final String REDIS_HOSTS = System.getProperty("e2e.redis-hosts", "redis://127.0.0.1:6379/2");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LARGE_IMAGES = 12;
+    private static final int LARGE_IMAGE_BYTES = 2 * 1024 * 1024;
+    private static final long LARGE_IMAGE_SEED = 42;
+    /** A PNG signature and IHDR chunk (256x256), which is what the service sniffs. */
+    private static final byte[] PNG_SIGNATURE_AND_HEADER = java.util.HexFormat.of()
+            .parseHex("89504e470d0a1a0a0000000d49484452000001000000010008060000005c72a866");
     /** Well under quarkus.shutdown.timeout: the stream ends when the shutdown begins, not when it gives up. */
     private static final Duration STREAM_END_DEADLINE = Duration.ofSeconds(10);
 
@@ -101,6 +110,17 @@ class DemoFlowIT {
                 assertThat(entries.get(asset.get("path").asText())).hasSize(asset.get("bytes").asInt());
             });
             assertThat(manifestAssetIds).containsExactlyInAnyOrderElementsOf(approved);
+
+            // A download in flight when export-service is told to stop still completes, whole.
+            int largeImages = uploadLargeApprovedImages(project, projectId);
+            InputStream download = startDownload(export, projectId);
+            export.process().destroy(); // SIGTERM while the ZIP is being streamed
+            Path shutdownZip = WORK.resolve("downloaded-during-shutdown.zip");
+            try (download) {
+                Files.copy(download, shutdownZip, StandardCopyOption.REPLACE_EXISTING);
+            }
+            assertThat(readZip(shutdownZip)).as("entries of the ZIP downloaded across the shutdown")
+                    .hasSize(entries.size() + largeImages);
 
             // A browser still watching the project must not hold the shutdown for its whole timeout.
             CompletableFuture<Long> liveStream = openEventStream(project, projectId);
@@ -168,6 +188,40 @@ class DemoFlowIT {
             Thread.sleep(200);
         }
         fail(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; log: " + service.log());
+    }
+
+    /**
+     * Approves images big enough (together far more than the socket buffers) that a download of the pack is
+     * still streaming when the service is told to stop. Their plan asset ids are not in the plan, so the
+     * export puts them under unplanned/.
+     */
+    private int uploadLargeApprovedImages(Service project, String projectId) throws Exception {
+        Random random = new Random(LARGE_IMAGE_SEED);
+        for (int i = 0; i < LARGE_IMAGES; i++) {
+            byte[] image = new byte[LARGE_IMAGE_BYTES];
+            random.nextBytes(image);
+            System.arraycopy(PNG_SIGNATURE_AND_HEADER, 0, image, 0, PNG_SIGNATURE_AND_HEADER.length);
+            String body = json.writeValueAsString(Map.of("id", projectId + "-large-" + i, "projectId", projectId,
+                    "assetId", projectId + "-extra-" + i, "status", "approved",
+                    "imageBlob", Base64.getEncoder().encodeToString(image)));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(project.uri("/api/generated-assets"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("upload of a large image: %s", response.body()).isEqualTo(200);
+        }
+        return LARGE_IMAGES;
+    }
+
+    /** Starts the ZIP download and reads its first bytes, so it is in flight. */
+    private InputStream startDownload(Service export, String projectId) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
+                export.uri("/api/projects/" + projectId + "/export")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).as("status of the export").isEqualTo(200);
+        InputStream body = new java.io.BufferedInputStream(response.body());
+        body.mark(1);
+        assertThat(body.read()).as("first byte of the ZIP").isNotNegative();
+        body.reset();
+        return body;
     }
 
     /** Opens the project's SSE stream, waits for its first event; completes with the line count when it ends. */
