@@ -1,7 +1,7 @@
 package com.assethatch.project.events;
 
 import com.assethatch.project.ProjectServiceApi;
-import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.projects.Project;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,14 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Live changes", description = "Server-Sent Events: every committed change to a project, from any instance.")
 public class EventsResource {
 
-
-    private final ProjectService projects;
+    private final FoundProject foundProject;
     private final ChangeFeed feed;
     private final EventsConfig config;
     private final ObjectMapper json;
 
-    public EventsResource(ProjectService projects, ChangeFeed feed, EventsConfig config, ObjectMapper json) {
-        this.projects = projects;
+    public EventsResource(FoundProject foundProject, ChangeFeed feed, EventsConfig config, ObjectMapper json) {
+        this.foundProject = foundProject;
         this.feed = feed;
         this.config = config;
         this.json = json;
@@ -53,18 +52,17 @@ public class EventsResource {
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Context Sse sse) {
-        return projects.get(projectId).onItem().transformToMulti(project -> {
-            OutboundSseEvent connected = event(sse, ChangeEvent.CONNECTED, project.version(),
-                    new ChangeEvent(ChangeEvent.CONNECTED, project.id(), project.version(), Map.of("name", project.name())));
-            Multi<OutboundSseEvent> changes = feed.changesOf(projectId)
-                    .onOverflow().buffer(config.clientBuffer())
-                    .map(envelope -> toEvent(sse, envelope));
-            Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
-                    .onOverflow().drop()
-                    .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-            return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(connected),
-                    Multi.createBy().merging().streams(changes, heartbeats)));
-        });
+        Project project = foundProject.get();
+        OutboundSseEvent connected = event(sse, ChangeEvent.CONNECTED, project.version(),
+                new ChangeEvent(ChangeEvent.CONNECTED, project.id(), project.version(), Map.of("name", project.name())));
+        Multi<OutboundSseEvent> changes = feed.changesOf(projectId)
+                .onOverflow().buffer(config.clientBuffer())
+                .map(envelope -> toEvent(sse, envelope));
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(connected),
+                Multi.createBy().merging().streams(changes, heartbeats)));
     }
 
     private OutboundSseEvent toEvent(Sse sse, String envelope) {

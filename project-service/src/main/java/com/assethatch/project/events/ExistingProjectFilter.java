@@ -9,14 +9,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class ExistingProjectFilter {
 
     private final ProjectService projects;
+    private final FoundProject found;
 
-    public ExistingProjectFilter(ProjectService projects) {
+    public ExistingProjectFilter(ProjectService projects, FoundProject found) {
         this.projects = projects;
+        this.found = found;
     }
 
     @ExistingProject
     @ServerRequestFilter
     public Uni<Void> requireProject(ContainerRequestContext request) {
-        return projects.get(request.getUriInfo().getPathParameters().getFirst("id")).replaceWithVoid();
+        return projects.get(request.getUriInfo().getPathParameters().getFirst("id")).invoke(found::set).replaceWithVoid();
     }
 }
