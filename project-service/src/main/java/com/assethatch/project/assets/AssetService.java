@@ -102,9 +102,8 @@ public class AssetService {
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
     public Uni<Optional<StoredImage>> image(String id, Optional<String> clientSha256) {
-        return get(id).flatMap(asset -> clientSha256.filter(asset.sha256()::equals).isPresent()
-                ? Uni.createFrom().item(Optional.<StoredImage>empty())
-                : repository.image(id).map(image -> Optional.of(image.orElseThrow(AssetService::assetNotFound))));
+        return get(id).flatMap(asset -> StoredImage.unlessClientHasIt(asset.sha256(), clientSha256,
+                () -> repository.image(id), AssetService::assetNotFound));
     }
 
     /** No row changed: the project is missing, the id belongs to another project or plan asset, or nothing differed. */

@@ -47,9 +47,8 @@ public class StyleAnchorService {
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
     public Uni<Optional<StoredImage>> image(String projectId, Optional<String> clientSha256) {
-        return get(projectId).flatMap(anchor -> clientSha256.filter(anchor.sha256()::equals).isPresent()
-                ? Uni.createFrom().item(Optional.<StoredImage>empty())
-                : repository.image(projectId).map(image -> Optional.of(image.orElseThrow(StyleAnchorService::anchorNotFound))));
+        return get(projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,
+                () -> repository.image(projectId), StyleAnchorService::anchorNotFound));
     }
 
     private static ApiException anchorNotFound() {
