@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
-import java.util.function.Function;
 
 /**
  * Projects in Postgres. Every change is one statement that bumps the version from the shared

@@ -3,7 +3,6 @@ package com.assethatch.project.sync;
 import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.VersionedCache;
 import com.assethatch.project.persistence.Rows;
-import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
