@@ -1,12 +1,10 @@
 package com.assethatch.export.export;
 
+import com.assethatch.common.hash.Sha256;
 import com.assethatch.export.zip.DeterministicZipWriter;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -110,20 +108,13 @@ public final class ExportDownload {
             throw new FileChangedException(file.path() + " has " + bytes.length + " bytes, the manifest lists "
                     + file.bytes());
         }
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         if (file.sha256() != null && !file.sha256().equalsIgnoreCase(sha256)) {
             throw new FileChangedException(file.path() + " has sha256 " + sha256 + ", the manifest lists " + file.sha256());
         }
         return bytes;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-    }
 
     private static long elapsedMillis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;

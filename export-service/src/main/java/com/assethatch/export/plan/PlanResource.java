@@ -2,6 +2,7 @@ package com.assethatch.export.plan;
 
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.error.ApiException;
+import com.assethatch.common.ids.ProjectIds;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlanResource {
 
     static final String MARKDOWN = "text/markdown";
-    static final String PROJECT_ID_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
-    static final String PROJECT_ID_RULE = "projectId must be 1 to 64 letters, digits, '-' or '_'";
     static final String MODE_RULE = "mode must be one of: " + ParseMode.ALLOWED_VALUES;
     private static final List<String> ALLOWED_MODES =
             Arrays.stream(ParseMode.values()).map(ParseMode::queryValue).toList();
@@ -108,9 +107,9 @@ public class PlanResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PlanParseResponse parse(
             @Parameter(description = "Project the plan belongs to; prefix of every asset id.", example = "p",
-                    schema = @Schema(type = SchemaType.STRING, pattern = PROJECT_ID_PATTERN))
+                    schema = @Schema(type = SchemaType.STRING, pattern = ProjectIds.PATTERN))
             @QueryParam("projectId") @NotNull(message = "projectId is required")
-            @Pattern(regexp = PROJECT_ID_PATTERN, message = PROJECT_ID_RULE) String projectId,
+            @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.PROJECT_ID_RULE) String projectId,
             @Parameter(description = "`composite` (default): a multi-direction variant is one sprite sheet."
                     + " `granular`: one asset per direction, ids ending in `-front`, `-left`... Case-insensitive.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"composite", "granular"},

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import com.assethatch.common.ids.ProjectIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ class PlanResourceTest {
                     .queryParam("projectId", invalid)
                     .when().post("/api/plans/parse")
                     .then().statusCode(400)
-                    .body("error", equalTo(PlanResource.PROJECT_ID_RULE));
+                    .body("error", equalTo(ProjectIds.PROJECT_ID_RULE));
         }
     }
 

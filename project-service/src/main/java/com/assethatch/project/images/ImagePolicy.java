@@ -1,13 +1,11 @@
 package com.assethatch.project.images;
 
 import com.assethatch.common.error.ApiException;
+import com.assethatch.common.hash.Sha256;
 import com.assethatch.common.image.ImageInfo;
 import com.assethatch.common.image.ImageSniffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +48,7 @@ public class ImagePolicy {
         requireWithinLimit(bytes.length);
         ImageInfo info = ImageSniffer.sniff(bytes).orElseThrow(() -> ApiException.unsupportedMediaType(
                 field + " is not a PNG, JPEG or WebP image", Map.of("accepted", ACCEPTED)));
-        return new ValidatedImage(bytes, info.format(), sha256(bytes),
+        return new ValidatedImage(bytes, info.format(), Sha256.hex(bytes),
                 info.width().isPresent() ? info.width().getAsInt() : null,
                 info.height().isPresent() ? info.height().getAsInt() : null);
     }
@@ -67,11 +65,4 @@ public class ImagePolicy {
                 bytes / BYTES_PER_MIB, config.maxBytes() / BYTES_PER_MIB), Map.of("maxBytes", config.maxBytes()));
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

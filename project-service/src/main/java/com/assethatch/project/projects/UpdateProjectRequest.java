@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.common.ids.ProjectIds;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
