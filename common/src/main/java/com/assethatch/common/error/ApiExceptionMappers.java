@@ -1,5 +1,6 @@
 package com.assethatch.common.error;
 
+import com.assethatch.common.json.UnstorableTextException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -41,6 +42,13 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response mapUnstorableText(UnstorableTextException e) {
+        String field = jsonPath(e);
+        String message = (field.isEmpty() ? "Request body " : "Field '" + field + "' ") + e.problem();
+        return respond(Status.BAD_REQUEST, new ApiError(message, Map.of("field", field)));
+    }
+
+    @ServerExceptionMapper
     public Response mapMismatchedInput(MismatchedInputException e) {
         String field = jsonPath(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
@@ -60,6 +68,9 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, HttpServerRequest request) {
         // The JSON body reader reports unreadable bodies as a bare 400 wrapping Jackson's exception.
+        if (e.getCause() instanceof UnstorableTextException unstorable) {
+            return mapUnstorableText(unstorable);
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             return mapMismatchedInput(mismatch);
         }

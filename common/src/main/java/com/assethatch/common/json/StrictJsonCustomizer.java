@@ -1,16 +1,19 @@
 package com.assethatch.common.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
  * Wrong JSON types are client errors: {@code "seed": "7"} or {@code "mood": 5} is rejected with a 400
- * naming the field instead of being silently converted.
+ * naming the field instead of being silently converted. Text that Postgres cannot store as sent (NUL,
+ * unpaired surrogates; see {@link StorableText}) is rejected the same way, wherever it sits in the body.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -30,5 +33,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("storable-text")
+                .addDeserializer(String.class, new StorableStringDeserializer())
+                .addDeserializer(JsonNode.class, new StorableJsonNodeDeserializer()));
     }
 }
