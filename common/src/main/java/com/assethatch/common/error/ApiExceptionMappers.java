@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into {@link ApiError}, so clients parse one shape and never see a stack trace. */
 public class ApiExceptionMappers {
 
-    private static final String PG_CONNECTION_FAILURE_CLASS = "08";
+    private final String retryAfterSeconds;
+
+    public ApiExceptionMappers(HttpErrorsConfig config) {
+        this.retryAfterSeconds = String.valueOf(config.retryAfter().toSeconds());
+    }
 
     @ServerExceptionMapper
     public Response mapApiException(ApiException e) {
@@ -95,20 +98,10 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response mapDatabaseError(PgException e, HttpServerRequest request) {
-        if (e.getSqlState() != null && e.getSqlState().startsWith(PG_CONNECTION_FAILURE_CLASS)) {
+    public Response mapUnexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.explains(e)) {
             return databaseUnavailable(e, request);
         }
-        return mapUnexpected(e, request);
-    }
-
-    @ServerExceptionMapper
-    public Response mapConnectionRefused(ConnectException e, HttpServerRequest request) {
-        return databaseUnavailable(e, request);
-    }
-
-    @ServerExceptionMapper
-    public Response mapUnexpected(Throwable e, HttpServerRequest request) {
         if (request.response().headWritten()) {
             // A streamed response broke after its first bytes: the code that streamed it has logged why.
             Log.debugf("Response to %s %s ended early: %s", request.method(), request.path(), e.getMessage());
@@ -120,13 +113,18 @@ public class ApiExceptionMappers {
                 new ApiError("Internal server error", Map.of("reference", reference)));
     }
 
-    private static Response databaseUnavailable(Exception e, HttpServerRequest request) {
-        Log.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
+    private Response databaseUnavailable(Throwable e, HttpServerRequest request) {
+        Log.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e);
         return respond(Status.SERVICE_UNAVAILABLE, ApiError.of("Database temporarily unavailable"));
     }
 
-    private static Response respond(Status status, ApiError body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    /** Every 503 tells the client when to try again (RFC 9110 §10.2.3). */
+    private Response respond(Status status, ApiError body) {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (status == Status.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return response.build();
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
