@@ -10,7 +10,7 @@ import subprocess
 from typing import Dict, List
 
 from .context import Bench, Settings, require_jars
-from .experiments import NEEDS_HELP, Experiment, experiments
+from .experiments import Experiment, experiments
 from .harness import ROOT, RUN_DIR, BenchError, Postgres, Processes, Redis, log, run, stop_leftovers
 from .results import RowResult, rounds, table
 from .tools import MIB, Load
@@ -93,8 +93,6 @@ def main(argv: List[str]) -> int:
         postgres.recreate_database()
         redis.flush()
         bench = Bench(settings, processes, postgres, redis)
-        bench.services()
-        bench.start_gateway()
         for experiment in selected:
             _run(bench, experiment, results)
     except KeyboardInterrupt:
@@ -111,11 +109,10 @@ def main(argv: List[str]) -> int:
 
 
 def _run(bench: Bench, experiment: Experiment, results: Dict[str, RowResult]) -> None:
-    missing = experiment.needs - bench.capabilities()
-    if missing:
-        reason = "; ".join(NEEDS_HELP.get(need, bench.gateway_note if need == "gateway" else need) for need in missing)
+    reasons = [reason for reason in (bench.lacks(need) for need in sorted(experiment.needs)) if reason]
+    if reasons:
         for row in experiment.rows:
-            results[row.key].skipped = reason
+            results[row.key].skipped = "; ".join(reasons)
         return
     count = experiment.rounds or bench.settings.rounds
     try:

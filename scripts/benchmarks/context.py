@@ -7,7 +7,7 @@ import shlex
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Optional, Set, Tuple
+from typing import Callable, Dict, Optional, Tuple
 
 from .fixtures import (Pack, ProjectService, create_pack, insert_cold_projects, qualities_project, raw_upload_fields,
                        write_upload_payload)
@@ -62,8 +62,7 @@ class Bench:
         self.processes = processes
         self.postgres = postgres
         self.redis = redis
-        self.gateway_url: Optional[str] = None
-        self.gateway_note = "not started"
+        self._gateway: Optional[Tuple[Optional[str], str]] = None  # (URL, why there is none)
         self._services: Dict[str, Services] = {}
         self._fixtures: Dict[str, object] = {}
 
@@ -78,17 +77,24 @@ class Bench:
     def api(self) -> ProjectService:
         return ProjectService(self.services().project_url)
 
-    def start_gateway(self) -> None:
-        services = self.services()
-        probe = f"/api/projects/{self.qualities_project()}/qualities"
-        self.gateway_url, self.gateway_note = start_gateway(
-            self.processes, _port(services.project_url), _port(services.export_url), free_port(), probe)
-        log(f"gateway at {self.gateway_url}" if self.gateway_url else f"no gateway: {self.gateway_note}")
+    def gateway_url(self) -> Optional[str]:
+        """The gateway in front of the postgres services, started on first use; None when there is none."""
+        if self._gateway is None:
+            services = self.services()
+            probe = f"/api/projects/{self.qualities_project()}/qualities"
+            self._gateway = start_gateway(self.processes, _port(services.project_url), _port(services.export_url),
+                                          free_port(), probe)
+            log(f"gateway at {self._gateway[0]}" if self._gateway[0] else f"no gateway: {self._gateway[1]}")
+        return self._gateway[0]
 
-    def capabilities(self) -> Set[str]:
-        flags = {"full": self.settings.full, "plan-parser": self.settings.plan_parser,
-                 "gateway": self.gateway_url is not None}
-        return {name for name, present in flags.items() if present}
+    def lacks(self, need: str) -> str:
+        """Why a need of an experiment is not met here ("" when it is)."""
+        if need == "gateway":
+            return "" if self.gateway_url() else self._gateway[1]
+        flags = {"full": (self.settings.full, "run with --full"),
+                 "plan-parser": (self.settings.plan_parser, "run with --plan-parser")}
+        present, hint = flags.get(need, (False, f"nothing provides {need!r} yet"))
+        return "" if present else hint
 
     def _start_services(self, store: str) -> Services:
         store_env = STORES[store]()

@@ -7,8 +7,8 @@ Adding rows (issue 13's, for example): write prepare/round functions and add an 
   - upload per store: upload_mib_per_second() against services("s3") next to services("postgres");
   - Postgres size per 1,000 images before and after the migration: Postgres.size_bytes() around the migration
     command, on a pack of bench.pack(1000).
-`needs` names what must be there ("gateway", "full", "plan-parser"; "s3" once it exists: add it to
-Bench.capabilities), otherwise the rows are listed as skipped with the reason."""
+`needs` names what must be there ("gateway", "full", "plan-parser"; "s3" once it exists: teach Bench.lacks),
+otherwise the rows are listed as skipped with the reason."""
 from __future__ import annotations
 
 import re
@@ -225,14 +225,14 @@ def round_uploads(bench: Bench, index: int) -> Dict[str, Measurement]:
 # --- through the gateway ------------------------------------------------------------------------------------------
 
 def prepare_gateway(bench: Bench) -> Dict[str, str]:
-    wrk(bench.gateway_url + qualities_path(bench.qualities_project()), bench.settings.warmup_seconds,
+    wrk(bench.gateway_url() + qualities_path(bench.qualities_project()), bench.settings.warmup_seconds,
         bench.settings.load, warm_up=True)
     return {}
 
 
 def round_gateway(bench: Bench, index: int) -> Dict[str, Measurement]:
     s, path = bench.settings, qualities_path(bench.qualities_project())
-    through, direct = in_turn(index, lambda: wrk(bench.gateway_url + path, s.seconds, s.load),
+    through, direct = in_turn(index, lambda: wrk(bench.gateway_url() + path, s.seconds, s.load),
                               lambda: wrk(bench.services().project_url + path, s.seconds, s.load))
     return {"gateway-get-hit": Measurement(through.per_second, direct.per_second, f"p50 {through.p50_ms:.2f} ms")}
 
@@ -303,5 +303,3 @@ def experiments(s: Settings) -> List[Experiment]:
                    round_plan_parser, prepare_plan_parser, needs=frozenset({"plan-parser"}), rounds=1),
     ]
 
-
-NEEDS_HELP = {"full": "run with --full", "plan-parser": "run with --plan-parser"}

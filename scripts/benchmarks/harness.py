@@ -40,8 +40,10 @@ def run(command: List[str], env: Optional[Dict[str, str]] = None, timeout: Optio
     """Runs a command to completion; its stdout, or a BenchError with the end of its output."""
     result = subprocess.run(command, cwd=cwd, env=_environment(env), capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip().splitlines()[-15:]
-        raise BenchError(f"{' '.join(command[:3])} … exited with {result.returncode}:\n  " + "\n  ".join(output))
+        output = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+        cause = next((line for line in output if "error" in line.lower()), output[-1] if output else "no output")
+        raise BenchError(f"{' '.join(command[:3])} … exited with {result.returncode}: {cause.strip()}\n  "
+                         + "\n  ".join(output[-15:]))
     return result.stdout
 
 
