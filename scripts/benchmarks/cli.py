@@ -12,7 +12,7 @@ from typing import Dict, List
 from .context import Bench, Settings, require_jars
 from .experiments import Experiment, experiments
 from .harness import ROOT, RUN_DIR, BenchError, Postgres, Processes, Redis, log, run, stop_leftovers
-from .results import RowResult, rounds, table
+from .results import Failed, RowResult, rounds, table
 from .tools import MIB, Load
 
 DATABASE = "asset_hatch_bench"
@@ -33,21 +33,23 @@ def arguments(argv: List[str]) -> argparse.Namespace:
                     "(medians of the rounds). Starts the packaged services on spare ports against the database "
                     f"{DATABASE} and Redis database {REDIS_DATABASE}, and stops everything it started.",
         epilog="experiments: " + ", ".join(names))
-    parser.add_argument("--build", action="store_true", help="build the jars first (also done when one is missing)")
-    parser.add_argument("--rounds", type=int, default=DEFAULTS["rounds"], help="rounds per row, at least 3 (%(default)s)")
-    parser.add_argument("--duration", type=float, default=DEFAULTS["duration"], help="seconds per measurement (%(default)s)")
-    parser.add_argument("--warmup", type=float, default=DEFAULTS["warmup"], help="seconds of warm-up per row (%(default)s)")
-    parser.add_argument("--connections", type=int, default=DEFAULTS["connections"], help="wrk connections, pgbench clients (%(default)s)")
-    parser.add_argument("--threads", type=int, default=DEFAULTS["threads"], help="wrk and pgbench threads (%(default)s)")
-    parser.add_argument("--export-heap", default=DEFAULTS["export_heap"], help="export-service's -Xmx (%(default)s)")
-    parser.add_argument("--image-mib", type=float, default=DEFAULTS["image_mib"], help="size of each image (%(default)s)")
-    parser.add_argument("--pack-images", type=int, default=DEFAULTS["pack_images"], help="images in the export pack (%(default)s)")
-    parser.add_argument("--concurrent-exports", type=int, default=DEFAULTS["concurrent_exports"], help="(%(default)s)")
-    parser.add_argument("--full", action="store_true", help="also the 1 GiB pack: peak RSS for 1, 4 and 16 downloads (~10 min)")
-    parser.add_argument("--plan-parser", action="store_true", help="also the plan parser micro-benchmark (compiles tests)")
-    parser.add_argument("--only", default="", help="comma-separated experiments to run (default: all)")
-    parser.add_argument("--keep-db", action="store_true", help=f"keep {DATABASE} afterwards (dropped by default)")
-    parser.add_argument("--no-infra", action="store_true", help="do not run scripts/infra --bench first")
+    flag = parser.add_argument
+    flag("--build", action="store_true", help="build the jars first (also done when one is missing)")
+    for name, kind, text in (("rounds", int, "rounds per row, at least 3"),
+                             ("duration", float, "seconds per measurement"),
+                             ("warmup", float, "seconds of warm-up per row"),
+                             ("connections", int, "wrk connections and pgbench clients"),
+                             ("threads", int, "wrk and pgbench threads"),
+                             ("export-heap", str, "export-service's -Xmx"),
+                             ("image-mib", float, "size of every image, MiB"),
+                             ("pack-images", int, "images in the export pack"),
+                             ("concurrent-exports", int, "exports at once in the concurrency row")):
+        flag(f"--{name}", type=kind, default=DEFAULTS[name.replace("-", "_")], help=text + " (%(default)s)")
+    flag("--full", action="store_true", help="also the 1 GiB pack: peak RSS for 1, 4 and 16 downloads (~10 min)")
+    flag("--plan-parser", action="store_true", help="also the plan parser micro-benchmark (compiles tests)")
+    flag("--only", default="", help="comma-separated experiments to run (default: all)")
+    flag("--keep-db", action="store_true", help=f"keep {DATABASE} afterwards (dropped by default)")
+    flag("--no-infra", action="store_true", help="do not run scripts/infra --bench first")
     options = parser.parse_args(argv)
     unknown = set(filter(None, options.only.split(","))) - set(names)
     if unknown:
@@ -121,8 +123,12 @@ def _run(bench: Bench, experiment: Experiment, results: Dict[str, RowResult]) ->
             results[key].skipped = reason
         for index in range(count):
             log(f"{experiment.name}: round {index + 1} of {count}")
-            for key, measurement in experiment.run_round(bench, index).items():
-                results[key].measurements.append(measurement)
+            for key, outcome in experiment.run_round(bench, index).items():
+                if isinstance(outcome, Failed):
+                    log(f"{key} FAILED: {outcome.reason}")
+                    results[key].failed = outcome.reason
+                else:
+                    results[key].measurements.append(outcome)
     except BenchError as e:
         log(f"{experiment.name} FAILED: {e}")
         for row in experiment.rows:

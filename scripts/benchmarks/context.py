@@ -7,7 +7,7 @@ import shlex
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Optional, Tuple
+from typing import Callable, Dict, Optional, Sequence, Tuple
 
 from .fixtures import (Pack, ProjectService, create_pack, insert_cold_projects, qualities_project, raw_upload_fields,
                        write_upload_payload)
@@ -119,13 +119,13 @@ class Bench:
         return Services(project, export, f"http://127.0.0.1:{project_port}", f"http://127.0.0.1:{export_port}")
 
     def _start_jar(self, module: str, store: str, port: int, env: Dict[str, str],
-                   java_options: Tuple[str, ...] = ()) -> Process:
+                   java_options: Sequence[str] = ()) -> Process:
         """Runs a copy of the packaged app under run/bench, renamed, so that a rebuild meanwhile or anything that
         stops "quarkus-run.jar" processes by name leaves this run alone."""
         name = f"{module}-{store}"
         app = RUN_DIR / name
         shutil.rmtree(app, ignore_errors=True)
-        shutil.copytree(ROOT / module / "target" / "quarkus-app", app)
+        shutil.copytree(packaged_jar(module).parent, app)
         jar = app / f"{module}.jar"
         (app / "quarkus-run.jar").rename(jar)
         command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), *java_options, "-jar", str(jar)]
@@ -190,13 +190,17 @@ def _port(url: str) -> int:
     return int(url.rsplit(":", 1)[1])
 
 
+def packaged_jar(module: str) -> Path:
+    return ROOT / module / "target" / "quarkus-app" / "quarkus-run.jar"
+
+
 def require_jars(build: bool) -> None:
     """Builds with ./mvnw -DskipTests package when asked, or when a packaged jar is missing (honours MAVEN_ARGS,
     e.g. MAVEN_ARGS=-o without network)."""
-    missing = [m for m in MODULES if not (ROOT / m / "target" / "quarkus-app" / "quarkus-run.jar").exists()]
+    missing = [module for module in MODULES if not packaged_jar(module).exists()]
     if not build and not missing:
         return
     log(f"building ({'asked' if build else 'missing: ' + ', '.join(missing)}): ./mvnw -B -q -DskipTests package")
     run(["./mvnw", "-B", "-q", "-DskipTests", "package"], timeout=1800)
-    if any(not (ROOT / m / "target" / "quarkus-app" / "quarkus-run.jar").exists() for m in MODULES):
+    if any(not packaged_jar(module).exists() for module in MODULES):
         raise BenchError("the build produced no quarkus-run.jar")

@@ -164,7 +164,8 @@ def raw_upload_fields(openapi: dict):
     operation = openapi.get("paths", {}).get("/api/generated-assets", {}).get("post", {})
     if "image/png" not in operation.get("requestBody", {}).get("content", {}):
         return None
-    parameters = {_plain(p.get("name", "")): p for p in operation.get("parameters", []) if p.get("in") in ("query", "header")}
+    parameters = {_plain(p.get("name", "")): p for p in operation.get("parameters", [])
+                  if p.get("in") in ("query", "header")}
     specs = []
     for field in ("id", "projectId", "assetId", "status"):
         parameter = parameters.get(_plain(field)) or parameters.get(_plain("x-" + field))

@@ -47,6 +47,12 @@ class Measurement:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Failed:
+    """A row that could not be measured in a round, while the experiment's other rows could."""
+    reason: str
+
+
 @dataclass
 class RowResult:
     row: Row

@@ -112,8 +112,8 @@ class Downloads:
 
 def download(url: str, count: int = 1, min_bytes: int = 1) -> Downloads:
     """count concurrent GETs of url with curl into /dev/null; each must answer 200 with at least min_bytes."""
-    command = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{time_starttransfer} %{time_total} %{size_download}",
-               url]
+    report = "%{http_code} %{time_starttransfer} %{time_total} %{size_download}"
+    command = ["curl", "-sS", "-o", "/dev/null", "-w", report, url]
     started = time.monotonic()
     curls = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(count)]
     results = []
@@ -129,9 +129,11 @@ def download(url: str, count: int = 1, min_bytes: int = 1) -> Downloads:
             if curl.poll() is None:
                 curl.kill()
     wall = time.monotonic() - started
-    for result in results:
-        if result.status != 200 or result.bytes < min_bytes:
-            raise BenchError(f"GET {url}: HTTP {result.status}, {result.bytes} bytes (expected 200, >= {min_bytes})")
+    bad = [f"HTTP {r.status} after {r.seconds:.1f} s, {r.bytes} bytes" for r in results
+           if r.status != 200 or r.bytes < min_bytes]
+    if bad:
+        raise BenchError(f"{len(bad)} of {count} GETs of {url} failed ({'; '.join(sorted(set(bad))[:3])}; expected "
+                         f"200 with >= {min_bytes} bytes); see run/bench/*.log")
     return Downloads(results, wall)
 
 
