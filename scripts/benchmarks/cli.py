@@ -178,4 +178,5 @@ def _report(settings: Settings, context: Dict[str, str], results: List[RowResult
         "",
         "per round (figure/ceiling):",
         rounds(results),
+        f"logs of the services: {RUN_DIR.relative_to(ROOT)}/*.log",
     ])

@@ -129,11 +129,13 @@ def download(url: str, count: int = 1, min_bytes: int = 1) -> Downloads:
             if curl.poll() is None:
                 curl.kill()
     wall = time.monotonic() - started
-    bad = [f"HTTP {r.status} after {r.seconds:.1f} s, {r.bytes} bytes" for r in results
-           if r.status != 200 or r.bytes < min_bytes]
-    if bad:
-        raise BenchError(f"{len(bad)} of {count} GETs of {url} failed ({'; '.join(sorted(set(bad))[:3])}; expected "
-                         f"200 with >= {min_bytes} bytes); see run/bench/*.log")
+    failed = [r for r in results if r.status != 200 or r.bytes < min_bytes]
+    if failed:
+        answers = ", ".join(sorted({f"HTTP {r.status}" if r.status != 200 else f"only {r.bytes:,} bytes"
+                                    for r in failed}))
+        seconds = sorted(r.seconds for r in failed)
+        raise BenchError(f"{len(failed)} of {count} downloads failed: {answers} after "
+                         f"{seconds[0]:.1f}-{seconds[-1]:.1f} s")
     return Downloads(results, wall)
 
 
