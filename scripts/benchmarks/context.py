@@ -37,6 +37,13 @@ class Settings:
     cold_rate_cap: int  # req/s the miss row could reach at most; sizes its set of never-read projects
 
 
+@dataclass(frozen=True)
+class UploadPayload:
+    """Where upload.lua finds the parts of its images, and how long each image is."""
+    directory: Path
+    image_bytes: int
+
+
 @dataclass
 class Services:
     """project-service and export-service running against one image store."""
@@ -168,11 +175,10 @@ class Bench:
     def export_url(self, pack: Pack) -> str:
         return f"{self.services().export_url}/api/projects/{pack.project_id}/export"
 
-    def upload_payload(self) -> Path:
+    def upload_payload(self) -> UploadPayload:
         def write():
             directory = RUN_DIR / "upload-payload"
-            write_upload_payload(directory, self.settings.image_bytes)
-            return directory
+            return UploadPayload(directory, write_upload_payload(directory, self.settings.image_bytes))
         return self._fixture("upload-payload", write)
 
     def raw_upload_fields(self) -> Optional[str]:

@@ -195,14 +195,14 @@ def round_export_memory(bench: Bench, index: int) -> Dict[str, Measurement]:
 def upload_mib_per_second(bench: Bench, mode: str, seconds: float, tag: str, warm_up: bool = False) -> float:
     """wrk posting new images (mode: multipart, base64 or raw) into a project of their own, deleted afterwards;
     MiB of image bytes stored per second."""
-    api, project = bench.api, f"bench-upload-{mode}-{tag}"
+    api, project, payload = bench.api, f"bench-upload-{mode}-{tag}", bench.upload_payload()
     api.create_project(project, f"Bench uploads {mode}")
     try:
         result = wrk(bench.services().project_url + "/", seconds, bench.settings.load, "upload.lua",
-                     [mode, project, str(bench.upload_payload()), project, bench.raw_upload_fields() or ""], warm_up)
+                     [mode, project, str(payload.directory), project, bench.raw_upload_fields() or ""], warm_up)
     finally:
         api.delete_project(project)
-    return result.per_second * bench.settings.image_bytes / MIB
+    return result.per_second * payload.image_bytes / MIB
 
 
 def upload_modes(bench: Bench) -> List[str]:

@@ -21,26 +21,47 @@ from .harness import BenchError, Postgres, http_json, http_request
 
 QUALITIES = {"art_style": "Pixel Art (16-bit)", "base_resolution": "32x32", "perspective": "side-view",
              "game_genre": "Farming Sim", "theme": "farm", "mood": "calm", "color_palette": "warm earth tones"}
-IMAGE_SIDE = 512
+IMAGE_WIDTH = 512
+BYTES_PER_PIXEL = 4  # RGBA, 8 bits each
+MARKER_BYTES = 12  # the data of the private "beNc" chunk that makes each image unique (upload.lua writes it too)
 UPLOAD_THREADS = 4
 
 
-def png_header(width: int = IMAGE_SIDE, height: int = IMAGE_SIDE) -> bytes:
-    """A PNG signature and IHDR chunk (33 bytes, a multiple of 3, which upload.lua's base64 relies on): all the
-    services read of an image. The bytes after it are random, so nothing compresses."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
-            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)))
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def fake_png(size: int) -> bytes:
-    header = png_header()
-    return header + os.urandom(size - len(header))
+@dataclass(frozen=True)
+class PngParts:
+    """A real PNG of about the size asked for, in the three parts upload.lua puts together: `head` (signature and
+    IHDR, 33 bytes), a private ancillary chunk "beNc" with a 12-byte marker (24 bytes; head and marker chunk make
+    57 bytes, a multiple of 3, so the base64 of the image is the base64 of that prefix followed by that of `body`),
+    and `body` (IDAT and IEND). The pixels are random and stored without compression (zlib level 0), so the image
+    decodes as a whole, as the services may check, and nothing along the way compresses it."""
+    head: bytes
+    body: bytes
+
+    @staticmethod
+    def random(size: int) -> "PngParts":
+        row = 1 + IMAGE_WIDTH * BYTES_PER_PIXEL  # a filter byte (0: none), then the pixels
+        height = max(1, size // row)
+        noise = os.urandom(height * (row - 1))
+        rows = b"".join(b"\0" + noise[i * (row - 1):(i + 1) * (row - 1)] for i in range(height))
+        head = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", IMAGE_WIDTH, height, 8, 6, 0, 0, 0))
+        return PngParts(head, png_chunk(b"IDAT", zlib.compress(rows, 0)) + png_chunk(b"IEND", b""))
+
+    @property
+    def length(self) -> int:
+        return len(self.head) + 4 + 4 + MARKER_BYTES + 4 + len(self.body)
+
+    def image(self, marker: int) -> bytes:
+        return self.head + png_chunk(b"beNc", b"%012d" % marker) + self.body
 
 
 @dataclass(frozen=True)
 class Pack:
-    """A project whose export is measured: a plan with one item per image, every image approved."""
+    """A project whose export is measured: a plan with one item per image, every image approved; image_bytes is
+    their total length."""
     project_id: str
     images: int
     image_bytes: int
@@ -102,6 +123,7 @@ def create_pack(api: ProjectService, project_id: str, images: int, image_size: i
     with the multipart route by a few parallel clients."""
     api.create_project(project_id, f"Bench pack {images}")
     api.save_plan(project_id, "# Bench plan\n## Props\n" + "".join(f"- Crate {i}\n" for i in range(images)))
+    parts = PngParts.random(image_size)
     indexes: Iterator[int] = iter(range(images))
     lock = threading.Lock()
     errors = []
@@ -116,7 +138,7 @@ def create_pack(api: ProjectService, project_id: str, images: int, image_size: i
                 if index is None:
                     return
                 body, content_type = multipart({"id": f"{project_id}-image-{index}", "projectId": project_id,
-                                                "assetId": f"{project_id}-asset-{index}"}, fake_png(image_size))
+                                                "assetId": f"{project_id}-asset-{index}"}, parts.image(index))
                 connection.request("POST", "/api/generated-assets", body=body, headers={"Content-Type": content_type})
                 response = connection.getresponse()
                 answer = response.read()
@@ -134,7 +156,7 @@ def create_pack(api: ProjectService, project_id: str, images: int, image_size: i
         worker.join()
     if errors:
         raise BenchError(f"uploading the pack {project_id}: {errors[0]}")
-    return Pack(project_id, images, images * image_size)
+    return Pack(project_id, images, images * parts.length)
 
 
 def multipart(fields: Dict[str, str], image: bytes):
@@ -146,15 +168,14 @@ def multipart(fields: Dict[str, str], image: bytes):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def write_upload_payload(directory: Path, image_size: int) -> None:
-    """The files upload.lua builds its bodies from: header.bin, tail.bin and tail.b64 (see upload.lua)."""
+def write_upload_payload(directory: Path, image_size: int) -> int:
+    """The files upload.lua builds its images from (head.bin, body.bin, body.b64; see PngParts); the images' length."""
     directory.mkdir(parents=True, exist_ok=True)
-    header = png_header()
-    unique_bytes = 12  # upload.lua's counter after the header
-    tail = os.urandom(image_size - len(header) - unique_bytes)
-    (directory / "header.bin").write_bytes(header)
-    (directory / "tail.bin").write_bytes(tail)
-    (directory / "tail.b64").write_bytes(base64.b64encode(tail))
+    parts = PngParts.random(image_size)
+    (directory / "head.bin").write_bytes(parts.head)
+    (directory / "body.bin").write_bytes(parts.body)
+    (directory / "body.b64").write_bytes(base64.b64encode(parts.body))
+    return parts.length
 
 
 def raw_upload_fields(openapi: dict):

@@ -1,13 +1,15 @@
--- POST /api/generated-assets with a new asset id and new image bytes each time, in one of three encodings:
+-- POST /api/generated-assets with a new asset id and a new image each time, in one of three encodings:
 --   multipart  form fields plus the file part "image"
 --   base64     the original frontend's JSON with imageBlob
 --   raw        the image as the body (Content-Type: image/png), the fields as query parameters or headers
--- The image is <dir>/header.bin (a PNG signature and IHDR, 33 bytes), 12 bytes that make it unique, and
--- <dir>/tail.bin (random, so nothing compresses); <dir>/tail.b64 is the tail's base64, prepared once.
+-- Each image is a real PNG (see PngParts in fixtures.py): <dir>/head.bin (signature and IHDR), a private chunk
+-- "beNc" holding this request's number, and <dir>/body.bin (random pixels, IDAT and IEND); <dir>/body.b64 is the
+-- body's base64, prepared once, and head plus chunk are 57 bytes, so only they are encoded per request.
 -- Arguments: mode project dir tag [raw-fields], raw-fields being "query:name=field,header:name=field,…".
 local here = debug.getinfo(1, "S").source:match("^@(.*/)")
 dofile(here .. "report.lua")
 dofile(here .. "threads.lua")
+local bit = require("bit")
 
 local ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 local BOUNDARY = "bench-0f1e2d3c4b5a"
@@ -19,7 +21,31 @@ local function read(path)
   return content
 end
 
--- Base64 of a string whose length is a multiple of 3 (the unique prefix: 33 + 12 bytes).
+local CRC_TABLE = {}
+for i = 0, 255 do
+  local c = i
+  for _ = 1, 8 do
+    c = bit.band(c, 1) == 1 and bit.bxor(0xEDB88320, bit.rshift(c, 1)) or bit.rshift(c, 1)
+  end
+  CRC_TABLE[i] = c
+end
+
+local function uint32(n)
+  return string.char(bit.band(bit.rshift(n, 24), 255), bit.band(bit.rshift(n, 16), 255),
+      bit.band(bit.rshift(n, 8), 255), bit.band(n, 255))
+end
+
+-- A PNG chunk: length, type, data, and the CRC-32 of type and data.
+local function chunk(kind, data)
+  local crc = 0xFFFFFFFF
+  local typed = kind .. data
+  for i = 1, #typed do
+    crc = bit.bxor(CRC_TABLE[bit.band(bit.bxor(crc, typed:byte(i)), 255)], bit.rshift(crc, 8))
+  end
+  return uint32(#data) .. typed .. uint32(bit.bnot(crc))
+end
+
+-- Base64 of a string whose length is a multiple of 3 (head and marker chunk: 57 bytes).
 local function base64(bytes)
   local out = {}
   for i = 1, #bytes, 3 do
@@ -39,7 +65,9 @@ end
 
 function init(args)
   mode, project, tag = args[1], args[2], args[4]
-  header, tail, tail_base64 = read(args[3] .. "/header.bin"), read(args[3] .. "/tail.bin"), read(args[3] .. "/tail.b64")
+  image_head = read(args[3] .. "/head.bin")
+  image_body = read(args[3] .. "/body.bin")
+  image_body_base64 = read(args[3] .. "/body.b64")
   raw_fields = {}
   for where, name, field in (args[5] or ""):gmatch("(%a+):([^=,]+)=([^,]+)") do
     raw_fields[#raw_fields + 1] = {where = where, name = name, field = field}
@@ -62,16 +90,16 @@ end
 function request()
   n = n + 1
   local values = fields(string.format("%s-%d-%d", tag, thread_id, n))
-  local prefix = header .. string.format("%04d%08d", thread_id % 10000, n % 100000000)
+  local prefix = image_head .. chunk("beNc", string.format("%04d%08d", thread_id % 10000, n % 100000000))
   local path, body, headers = "/api/generated-assets", nil, nil
   if mode == "multipart" then
-    body, headers = multipart(values, prefix .. tail)
+    body, headers = multipart(values, prefix .. image_body)
   elseif mode == "base64" then
     body = string.format('{"id": "%s", "projectId": "%s", "assetId": "%s", "status": "%s", "imageBlob": "',
-        values.id, values.projectId, values.assetId, values.status) .. base64(prefix) .. tail_base64 .. '"}'
+        values.id, values.projectId, values.assetId, values.status) .. base64(prefix) .. image_body_base64 .. '"}'
     headers = {["Content-Type"] = "application/json"}
   else
-    body, headers = prefix .. tail, {["Content-Type"] = "image/png"}
+    body, headers = prefix .. image_body, {["Content-Type"] = "image/png"}
     local query = {}
     for _, spec in ipairs(raw_fields) do
       if spec.where == "query" then
