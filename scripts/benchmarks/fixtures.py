@@ -15,7 +15,7 @@ import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator
+from typing import Dict, Iterator, Optional, Tuple
 
 from .harness import BenchError, Postgres, http_json, http_request
 
@@ -119,8 +119,8 @@ def insert_cold_projects(postgres: Postgres, prefix: str, count: int) -> None:
 
 
 def create_pack(api: ProjectService, project_id: str, images: int, image_size: int) -> Pack:
-    """A project, a plan listing `images` props and as many approved images of image_size random bytes, uploaded
-    with the multipart route by a few parallel clients."""
+    """A project, a plan listing `images` props and as many approved PNGs of about image_size bytes (the same random
+    pixels, each with a marker of its own, so no two are equal), uploaded with the multipart route by a few clients."""
     api.create_project(project_id, f"Bench pack {images}")
     api.save_plan(project_id, "# Bench plan\n## Props\n" + "".join(f"- Crate {i}\n" for i in range(images)))
     parts = PngParts.random(image_size)
@@ -159,7 +159,8 @@ def create_pack(api: ProjectService, project_id: str, images: int, image_size: i
     return Pack(project_id, images, images * parts.length)
 
 
-def multipart(fields: Dict[str, str], image: bytes):
+def multipart(fields: Dict[str, str], image: bytes) -> Tuple[bytes, str]:
+    """A multipart/form-data body with the fields and the image as the part "image"; the body and its Content-Type."""
     boundary = uuid.uuid4().hex
     parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
              for name, value in fields.items()]
@@ -178,7 +179,7 @@ def write_upload_payload(directory: Path, image_size: int) -> int:
     return parts.length
 
 
-def raw_upload_fields(openapi: dict):
+def raw_upload_fields(openapi: dict) -> Optional[str]:
     """How the raw binary upload (POST /api/generated-assets with Content-Type image/png) takes the asset's fields,
     read from the service's OpenAPI document: "query:name=field,…" for upload.lua, or None when there is no such
     route (or its parameters are not the form's fields)."""
