@@ -9,7 +9,7 @@ import org.commonmark.parser.Parser;
  * Times {@link PlanParser} on a generated 10,000-asset plan against commonmark-java's bare {@code Parser.parse}
  * of the same text. Each measured round runs both back to back, so load from other processes hits both alike
  * and the ratio stays meaningful on a busy machine. Not a test (surefire only runs *Test classes): run it with
- * {@code scripts/bench-plan-parser [assets] [rounds]}.
+ * {@code scripts/bench --plan-parser --only plan-parser}, or with its main arguments {@code [assets] [rounds]}.
  */
 public final class PlanParserBenchmark {
 

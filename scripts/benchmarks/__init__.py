@@ -1,0 +1,1 @@
+"""scripts/bench: the benchmark of issue 11 (and the rows issue 13 adds); see experiments.py."""

@@ -1,0 +1,314 @@
+"""What scripts/bench measures. An experiment prepares its data once, warms the JIT, then measures one round at a
+time; each round gives a Measurement per row (the figure, and the ceiling measured right next to it).
+
+Adding rows (issue 13's, for example): write prepare/round functions and add an Experiment to experiments():
+  - export with the s3 store vs the postgres store vs a plain GetObject loop over the same objects: services("s3")
+    (see context.STORES) for the figure, a curl loop with --aws-sigv4 for the ceiling;
+  - upload per store: upload_mib_per_second() against services("s3") next to services("postgres");
+  - Postgres size per 1,000 images before and after the migration: Postgres.size_bytes() around the migration
+    command, on a pack of bench.pack(1000).
+`needs` names what must be there ("gateway", "full", "plan-parser"; "s3" once it exists: teach Bench.lacks),
+otherwise the rows are listed as skipped with the reason."""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Callable, Dict, FrozenSet, List, Tuple, Union
+
+from .context import Bench, Settings
+from .harness import ROOT, BenchError, log, run
+from .results import Failed, Goal, Measurement, Row
+from .tools import MIB, copy_out, download, pgbench, repeat_for, wrk
+
+LIVE = "/q/health/live"
+EXPECTED_CACHE_SHARE = 0.99  # the hit (miss) row notes it when fewer cache reads than this hit (missed)
+PLAN_PARSER_BENCHMARK = "com.assethatch.export.plan.PlanParserBenchmark"
+
+
+@dataclass(frozen=True)
+class Experiment:
+    name: str
+    rows: Tuple[Row, ...]
+    run_round: Callable[[Bench, int], Dict[str, Union[Measurement, Failed]]]
+    prepare: Callable[[Bench], Dict[str, str]] = lambda bench: {}  # returns {row key: why it is skipped}
+    needs: FrozenSet[str] = field(default_factory=frozenset)
+    rounds: int = 0  # 0: --rounds; an experiment that repeats inside itself says 1
+
+
+def qualities_path(project_id: str) -> str:
+    return f"/api/projects/{project_id}/qualities"
+
+
+def in_turn(round_index: int, figure: Callable, ceiling: Callable):
+    """Runs both, the ceiling first in even rounds and second in odd ones, so that a drift in the machine's load
+    favours neither; returns (figure result, ceiling result)."""
+    if round_index % 2 == 0:
+        ceiling_result = ceiling()
+        return figure(), ceiling_result
+    figure_result = figure()
+    return figure_result, ceiling()
+
+
+def cache_read_share(bench: Bench, result: str, measure: Callable):
+    """Runs measure() and returns (its result, the share of cache reads meanwhile that had this result)."""
+    before = bench.api.cache_reads()
+    outcome = measure()
+    after = bench.api.cache_reads()
+    deltas = {key: after.get(key, 0) - before.get(key, 0) for key in after}
+    total = sum(deltas.values())
+    return outcome, (deltas.get(result, 0) / total if total else 0.0)
+
+
+# --- GET qualities, cache hit ---------------------------------------------------------------------------------
+
+def prepare_get_hit(bench: Bench) -> Dict[str, str]:
+    base, path = bench.services().project_url, qualities_path(bench.qualities_project())
+    wrk(base + path, bench.settings.warmup_seconds, bench.settings.load, warm_up=True)
+    wrk(base + LIVE, bench.settings.warmup_seconds, bench.settings.load, warm_up=True)
+    return {}
+
+
+def round_get_hit(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, base = bench.settings, bench.services().project_url
+    url = base + qualities_path(bench.qualities_project())
+    (hit, hit_share), live = in_turn(
+        index, lambda: cache_read_share(bench, "hit", lambda: wrk(url, s.seconds, s.load)),
+        lambda: wrk(base + LIVE, s.seconds, s.load))
+    note = f"p50 {hit.p50_ms:.2f} ms"
+    if hit_share < EXPECTED_CACHE_SHARE:
+        note += f"; only {hit_share:.0%} hits"
+    return {"get-hit": Measurement(hit.per_second, live.per_second, note)}
+
+
+# --- GET qualities, cache miss (the Postgres path) ----------------------------------------------------------------
+# After a FLUSHDB, the first read of a key misses and refills it; every later read of it hits. So each request
+# reads a different project, none read since the flush: every request takes the whole miss path (Redis miss, fill
+# token, Postgres read, compare-and-set fill), the real code with the real configuration. The cache metrics
+# confirm it (the note says when the ids ran out and reads hit).
+
+def cold_request_args(bench: Bench) -> List[str]:
+    prefix, count = bench.cold_projects()
+    return [prefix, str(count), str(bench.settings.load.threads)]
+
+
+def prepare_get_miss(bench: Bench) -> Dict[str, str]:
+    s, base = bench.settings, bench.services().project_url
+    bench.redis.flush()
+    wrk(base + "/", s.warmup_seconds, s.load, "distinct_projects.lua", cold_request_args(bench), warm_up=True)
+    wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True)
+    return {}
+
+
+def round_get_miss(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, base = bench.settings, bench.services().project_url
+
+    def misses():
+        bench.redis.flush()
+        return cache_read_share(bench, "miss", lambda: wrk(
+            base + "/", s.seconds, s.load, "distinct_projects.lua", cold_request_args(bench)))
+
+    (miss, miss_share), live = in_turn(index, misses, lambda: wrk(base + LIVE, s.seconds, s.load))
+    note = f"p50 {miss.p50_ms:.2f} ms"
+    if miss_share < EXPECTED_CACHE_SHARE:
+        note += f"; only {miss_share:.0%} misses"
+    return {"get-miss": Measurement(miss.per_second, live.per_second, note)}
+
+
+# --- PATCH qualities against pgbench ----------------------------------------------------------------------------
+
+def prepare_patch(bench: Bench) -> Dict[str, str]:
+    s, project = bench.settings, bench.patch_project()
+    wrk(bench.services().project_url + "/", s.warmup_seconds, s.load, "patch_qualities.lua", [project], warm_up=True)
+    pgbench(bench.postgres, "update_qualities.sql", s.warmup_seconds, s.load, {"project": project})
+    return {}
+
+
+def round_patch(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, project = bench.settings, bench.patch_project()
+    patch, update = in_turn(
+        index, lambda: wrk(bench.services().project_url + "/", s.seconds, s.load, "patch_qualities.lua", [project]),
+        lambda: pgbench(bench.postgres, "update_qualities.sql", s.seconds, s.load, {"project": project}))
+    return {"patch": Measurement(patch.per_second, update.tps,
+                                 f"p50 {patch.p50_ms:.1f} ms; pgbench {update.latency_ms:.1f} ms average")}
+
+
+# --- export of a pack, alone and 12 at a time ---------------------------------------------------------------------
+
+def prepare_export(bench: Bench) -> Dict[str, str]:
+    pack = bench.pack(bench.settings.pack_images)
+    download(bench.export_url(pack), min_bytes=pack.image_bytes)
+    copy_out(bench.postgres, pack.images_query)
+    return {}
+
+
+def round_export(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, pack = bench.settings, bench.pack(bench.settings.pack_images)
+    url = bench.export_url(pack)
+
+    def copy_step() -> int:
+        copy_out(bench.postgres, pack.images_query)
+        return pack.image_bytes
+
+    export, copy = in_turn(index, lambda: repeat_for(s.seconds, 2, lambda: download(url, 1, pack.image_bytes).bytes),
+                           lambda: repeat_for(s.seconds, 2, copy_step))
+    return {"export": Measurement(export, copy)}
+
+
+def round_concurrent_exports(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, pack = bench.settings, bench.pack(bench.settings.pack_images)
+    url, export_service = bench.export_url(pack), bench.services().export
+    alone = download(url, 1, pack.image_bytes)
+    idle_mb = export_service.memory_kib("VmRSS") / 1024
+    export_service.reset_peak_memory()
+    together = download(url, s.concurrent_exports, pack.image_bytes)
+    peak_mb = export_service.memory_kib("VmHWM") / 1024
+    copy_seconds = copy_out(bench.postgres, pack.images_query, s.concurrent_exports)
+    first_bytes = sorted(d.first_byte_seconds for d in together.each)
+    return {
+        "exports-throughput": Measurement(together.mib_per_second,
+                                          s.concurrent_exports * pack.image_bytes / MIB / copy_seconds),
+        "exports-first-byte": Measurement(together.slowest_first_byte, alone.slowest_first_byte,
+                                          f"median {statistics.median(first_bytes):.3f} s"),
+        "exports-rss": Measurement(peak_mb, None, f"{idle_mb:.0f} MB before"),
+    }
+
+
+def round_export_memory(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, pack = bench.settings, bench.pack(bench.settings.full_pack_images)
+    url, export_service = bench.export_url(pack), bench.services().export
+    measured: Dict[str, Union[Measurement, Failed]] = {}
+    for downloads in s.memory_downloads:
+        export_service.reset_peak_memory()
+        try:
+            result = download(url, downloads, pack.image_bytes)
+        except BenchError as e:  # e.g. more downloads than pool connections: the others still count
+            measured[f"export-memory-{downloads}"] = Failed(str(e))
+            continue
+        measured[f"export-memory-{downloads}"] = Measurement(
+            export_service.memory_kib("VmHWM") / 1024, None, f"{result.mib_per_second:.0f} MiB/s in total")
+    return measured
+
+
+# --- uploads: binary against base64 JSON --------------------------------------------------------------------------
+
+def upload_mib_per_second(bench: Bench, mode: str, seconds: float, tag: str, warm_up: bool = False) -> float:
+    """wrk posting new images (mode: multipart, base64 or raw) into a project of their own, deleted afterwards;
+    MiB of image bytes stored per second."""
+    api, project, payload = bench.api, f"bench-upload-{mode}-{tag}", bench.upload_payload()
+    api.create_project(project, f"Bench uploads {mode}")
+    try:
+        result = wrk(bench.services().project_url + "/", seconds, bench.settings.load, "upload.lua",
+                     [mode, project, str(payload.directory), project, bench.raw_upload_fields() or ""], warm_up)
+    finally:
+        api.delete_project(project)
+    return result.per_second * payload.image_bytes / MIB
+
+
+def upload_modes(bench: Bench) -> List[str]:
+    return ["base64", "multipart"] + (["raw"] if bench.raw_upload_fields() else [])
+
+
+def prepare_uploads(bench: Bench) -> Dict[str, str]:
+    for mode in upload_modes(bench):
+        upload_mib_per_second(bench, mode, bench.settings.warmup_seconds, "warm-up", warm_up=True)
+    bench.postgres.vacuum("generated_asset")
+    if bench.raw_upload_fields() is None:
+        return {"upload-raw": "no raw upload route yet (POST /api/generated-assets, Content-Type: image/png)"}
+    return {}
+
+
+def round_uploads(bench: Bench, index: int) -> Dict[str, Measurement]:
+    modes = upload_modes(bench)
+    turn = index % len(modes)
+    rates = {mode: upload_mib_per_second(bench, mode, bench.settings.seconds, f"round-{index}")
+             for mode in modes[turn:] + modes[:turn]}
+    bench.postgres.vacuum("generated_asset")  # the deleted uploads' space is reused by the next round
+    measured = {"upload-multipart": Measurement(rates["multipart"], rates["base64"])}
+    if "raw" in rates:
+        measured["upload-raw"] = Measurement(rates["raw"], rates["base64"])
+    return measured
+
+
+# --- through the gateway ------------------------------------------------------------------------------------------
+
+def prepare_gateway(bench: Bench) -> Dict[str, str]:
+    wrk(bench.gateway_url() + qualities_path(bench.qualities_project()), bench.settings.warmup_seconds,
+        bench.settings.load, warm_up=True)
+    return {}
+
+
+def round_gateway(bench: Bench, index: int) -> Dict[str, Measurement]:
+    s, path = bench.settings, qualities_path(bench.qualities_project())
+    through, direct = in_turn(index, lambda: wrk(bench.gateway_url() + path, s.seconds, s.load),
+                              lambda: wrk(bench.services().project_url + path, s.seconds, s.load))
+    return {"gateway-get-hit": Measurement(through.per_second, direct.per_second, f"p50 {through.p50_ms:.2f} ms")}
+
+
+# --- the plan parser (a Java micro-benchmark in export-service's test sources) ------------------------------------
+
+def prepare_plan_parser(bench: Bench) -> Dict[str, str]:
+    source = ROOT / "export-service/src/test/java" / (PLAN_PARSER_BENCHMARK.replace(".", "/") + ".java")
+    if not source.exists():
+        return {"plan-parser": f"{source.relative_to(ROOT)} is gone"}
+    bench.test_classpath("export-service")
+    return {}
+
+
+def round_plan_parser(bench: Bench, index: int) -> Dict[str, Measurement]:
+    output = run(["java", "-Xms512m", "-Xmx512m", "-cp", bench.test_classpath("export-service"),
+                  PLAN_PARSER_BENCHMARK], timeout=600)
+    parser = re.search(r"PlanParser\.parse, composite\s+([\d.]+) ms", output)
+    commonmark = re.search(r"commonmark Parser\.parse\s+([\d.]+) ms", output)
+    rounds = re.search(r"median of (\d+) rounds", output)
+    if not parser or not commonmark:
+        raise BenchError(f"unexpected output of {PLAN_PARSER_BENCHMARK}:\n{output[-600:]}")
+    return {"plan-parser": Measurement(float(parser.group(1)), float(commonmark.group(1)),
+                                       f"median of {rounds.group(1) if rounds else '?'} rounds in one JVM")}
+
+
+# --- the list -----------------------------------------------------------------------------------------------------
+
+def experiments(s: Settings) -> List[Experiment]:
+    per_second = "req/s"
+    n = s.concurrent_exports
+    pack = f"{s.pack_images} × {s.image_bytes / MIB:g} MiB"
+    return [
+        Experiment("get-hit", (Row("get-hit", "GET qualities, cache hit", per_second,
+                                   "GET /q/health/live, same JVM", Goal("≥ 0.70", min_ratio=0.7)),),
+                   round_get_hit, prepare_get_hit),
+        Experiment("get-miss", (Row("get-miss", "GET qualities, cache miss (Postgres path)", per_second,
+                                    "GET /q/health/live, same JVM", Goal("≥ 0.50", min_ratio=0.5)),),
+                   round_get_miss, prepare_get_miss),
+        Experiment("patch", (Row("patch", f"PATCH qualities, one project, {s.load.connections} writers", per_second,
+                                 "pgbench, same single-row UPDATE (tx/s)", Goal("≥ 0.60", min_ratio=0.6)),),
+                   round_patch, prepare_patch),
+        Experiment("export", (Row("export", f"export of {pack} approved PNGs, warm", "MiB/s",
+                                  "psql \\copy of the same images (binary) to /dev/null",
+                                  Goal("≥ 0.60", min_ratio=0.6)),),
+                   round_export, prepare_export),
+        Experiment("exports", (
+            Row("exports-throughput", f"{n} concurrent exports, total", "MiB/s", f"{n} concurrent psql \\copy"),
+            Row("exports-first-byte", f"{n} concurrent exports, slowest first byte", "s", "one export alone",
+                Goal("no wait for a pool slot"), lower_is_better=True),
+            Row("exports-rss", f"{n} concurrent exports, export-service peak RSS (-Xmx{s.export_heap})", "MB", "",
+                Goal("≤ 300 MB", max_figure=300)),
+        ), round_concurrent_exports, prepare_export),
+        Experiment("export-memory", tuple(
+            Row(f"export-memory-{d}", f"1 GiB pack, {d} download{'s' if d > 1 else ''} at once, export-service peak "
+                f"RSS (-Xmx{s.export_heap})", "MB", "", Goal("≤ 300 MB, flat", max_figure=300))
+            for d in s.memory_downloads), round_export_memory, needs=frozenset({"full"})),
+        Experiment("uploads", (
+            Row("upload-multipart", f"upload {s.image_bytes / MIB:g} MiB, multipart", "MiB/s",
+                "base64 JSON upload (baseline)", Goal("≥ 3.00", min_ratio=3.0)),
+            Row("upload-raw", f"upload {s.image_bytes / MIB:g} MiB, raw body (image/png)", "MiB/s",
+                "base64 JSON upload (baseline)", Goal("≥ 3.00", min_ratio=3.0)),
+        ), round_uploads, prepare_uploads),
+        Experiment("gateway", (Row("gateway-get-hit", "GET qualities, cache hit, through the gateway", per_second,
+                                   "the same GET straight to project-service"),),
+                   round_gateway, prepare_gateway, needs=frozenset({"gateway"})),
+        Experiment("plan-parser", (Row("plan-parser", "plan parser, 10,000-asset plan", "ms",
+                                       "commonmark-java's bare parse of the same text", lower_is_better=True),),
+                   round_plan_parser, prepare_plan_parser, needs=frozenset({"plan-parser"}), rounds=1),
+    ]
+

@@ -1,0 +1,83 @@
+"""The gateway (nginx, under gateway/), when the repository has one, started on a spare port in front of the bench's
+services. The first of these that applies is used:
+
+1. scripts/gateway exists: run in the foreground with GATEWAY_PORT, PROJECT_SERVICE_PORT, EXPORT_SERVICE_PORT,
+   PROJECT_SERVICE_URL, EXPORT_SERVICE_URL and GATEWAY_RUN_DIR in its environment;
+2. gateway/nginx.conf.template or gateway/nginx.conf: ${GATEWAY_PORT}, ${PROJECT_SERVICE_PORT} and
+   ${EXPORT_SERVICE_PORT} are substituted, as are the default addresses (listen 8000, upstreams on 8080 and 8081),
+   and nginx runs it with `-p run/bench/gateway` in the foreground.
+
+Anything else, or a gateway that does not answer the probe, skips the gateway rows with the reason."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Optional, Tuple
+
+from .harness import ROOT, RUN_DIR, BenchError, Processes, wait_until_ready
+
+GATEWAY_DIR = ROOT / "gateway"
+GATEWAY_SCRIPT = ROOT / "scripts" / "gateway"
+READY_SECONDS = 20
+
+
+def start_gateway(processes: Processes, project_port: int, export_port: int, gateway_port: int,
+                  probe_path: str) -> Tuple[Optional[str], str]:
+    """(base URL, "") when the gateway answers probe_path, else (None, why not)."""
+    if not GATEWAY_DIR.is_dir():
+        return None, "no gateway/ yet"
+    run_dir = RUN_DIR / "gateway"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    (run_dir / "logs").mkdir(parents=True)
+    ports = {"GATEWAY_PORT": str(gateway_port), "PROJECT_SERVICE_PORT": str(project_port),
+             "EXPORT_SERVICE_PORT": str(export_port)}
+    if GATEWAY_SCRIPT.is_file() and os.access(GATEWAY_SCRIPT, os.X_OK):
+        env = {**ports, "PROJECT_SERVICE_URL": f"http://127.0.0.1:{project_port}",
+               "EXPORT_SERVICE_URL": f"http://127.0.0.1:{export_port}", "GATEWAY_RUN_DIR": str(run_dir)}
+        process = processes.start("gateway", [str(GATEWAY_SCRIPT)], env)
+    else:
+        template = next((path for path in (GATEWAY_DIR / "nginx.conf.template", GATEWAY_DIR / "nginx.conf")
+                         if path.is_file()), None)
+        if template is None:
+            return None, "gateway/ has neither nginx.conf(.template) nor scripts/gateway to start it with"
+        if shutil.which("nginx") is None:
+            return None, "nginx is not installed"
+        config = run_dir / "nginx.conf"
+        config.write_text(_render(template.read_text(), ports))
+        command = ["nginx", "-p", str(run_dir), "-c", str(config), "-e", str(run_dir / "logs" / "error.log")]
+        directives = _missing_directives(config.read_text(), run_dir)
+        if directives:
+            command += ["-g", directives]
+        check = subprocess.run([*command, "-t"], capture_output=True, text=True)
+        if check.returncode != 0:
+            return None, f"nginx -t refuses {template.relative_to(ROOT)}: {check.stderr.strip().splitlines()[-1:]}"
+        process = processes.start("gateway", command, {})
+    url = f"http://127.0.0.1:{gateway_port}"
+    try:
+        wait_until_ready(process, url + probe_path, READY_SECONDS)
+    except BenchError as e:
+        process.stop()
+        return None, f"the gateway did not answer {probe_path}: {str(e).splitlines()[0]}"
+    return url, ""
+
+
+def _render(text: str, ports: dict) -> str:
+    for name, value in ports.items():
+        text = text.replace("${" + name + "}", value).replace("$" + name, value)
+    text = re.sub(r"\blisten\s+(127\.0\.0\.1:|localhost:|\[::\]:)?8000\b",
+                  lambda m: f"listen {m.group(1) or ''}{ports['GATEWAY_PORT']}", text)
+    text = re.sub(r"(127\.0\.0\.1|localhost):8080\b", rf"\g<1>:{ports['PROJECT_SERVICE_PORT']}", text)
+    return re.sub(r"(127\.0\.0\.1|localhost):8081\b", rf"\g<1>:{ports['EXPORT_SERVICE_PORT']}", text)
+
+
+def _missing_directives(config: str, run_dir: Path) -> str:
+    """Foreground, and a pid file of its own, unless the configuration says otherwise."""
+    directives = []
+    if not re.search(r"^\s*daemon\s", config, re.MULTILINE):
+        directives.append("daemon off;")
+    if not re.search(r"^\s*pid\s", config, re.MULTILINE):
+        directives.append(f"pid {run_dir / 'nginx.pid'};")
+    return " ".join(directives)

@@ -1,0 +1,16 @@
+-- PATCH /api/projects/<project>/qualities with a value no other request sends (a real change each time).
+-- Arguments: project.
+local here = debug.getinfo(1, "S").source:match("^@(.*/)")
+dofile(here .. "report.lua")
+dofile(here .. "threads.lua")
+
+function init(args)
+  path = "/api/projects/" .. args[1] .. "/qualities"
+  headers = {["Content-Type"] = "application/json"}
+  n = 0
+end
+
+function request()
+  n = n + 1
+  return wrk.format("PATCH", path, headers, string.format('{"mood": "bench-%d-%d"}', thread_id, n))
+end
