@@ -1,6 +1,5 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.qualities.Qualities;
 import java.time.OffsetDateTime;
 
 /** A project as stored; {@code version} changes with every committed change to the row. */

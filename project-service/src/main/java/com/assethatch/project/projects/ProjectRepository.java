@@ -3,8 +3,6 @@ package com.assethatch.project.projects;
 import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.Committed;
 import com.assethatch.project.persistence.Rows;
-import com.assethatch.project.qualities.Qualities;
-import com.assethatch.project.qualities.QualityKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,14 +2,10 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.assets.AssetCache;
-import com.assethatch.project.assets.AssetRepository;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeFeed;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -20,24 +16,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectService {
 
-    private final Pool pool;
     private final ProjectRepository repository;
     private final ProjectCache cache;
-    private final AssetRepository assets;
-    private final AssetCache assetCache;
     private final ChangeFeed changes;
 
-    public ProjectService(Pool pool, ProjectRepository repository, ProjectCache cache, AssetRepository assets,
-            AssetCache assetCache, ChangeFeed changes) {
-        this.pool = pool;
+    public ProjectService(ProjectRepository repository, ProjectCache cache, ChangeFeed changes) {
         this.repository = repository;
         this.cache = cache;
-        this.assets = assets;
-        this.assetCache = assetCache;
         this.changes = changes;
-    }
-
-    private record Deletion(ProjectRepository.Deleted project, List<AssetRepository.Gone> assets) {
     }
 
     public Uni<Project> create(CreateProjectRequest request) {
@@ -70,20 +56,4 @@ public class ProjectService {
                         ProjectView.of(project))));
     }
 
-    /** Deletes the project and everything it owns in one transaction, then clears their cache entries. */
-    public Uni<Void> delete(String id) {
-        return pool.withTransaction(transaction -> assets.deleteAllOf(transaction, id)
-                        .flatMap(goneAssets -> repository.delete(transaction, id)
-                                .map(deleted -> new Deletion(deleted.orElseThrow(ProjectNotFoundException::new), goneAssets))))
-                .call(deletion -> cache.writeThroughDeletion(id, deletion.project()))
-                .call(deletion -> Multi.createFrom().iterable(deletion.assets())
-                        .onItem().transformToUniAndConcatenate(asset -> assetCache.writeThroughProjectDeletion(asset,
-                                deletion.project().tombstoneVersion()))
-                        .collect().last())
-                .map(Deletion::project)
-                .call(deleted -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT_DELETED, id,
-                        deleted.tombstoneVersion(), Map.of("projectId", id))))
-                .invoke(() -> Log.infof("Deleted project %s", id))
-                .replaceWithVoid();
-    }
 }

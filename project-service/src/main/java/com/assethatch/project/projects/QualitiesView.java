@@ -1,4 +1,4 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
 import com.assethatch.project.projects.Project;
 import java.util.Map;

@@ -1,6 +1,9 @@
-package com.assethatch.project.events;
+package com.assethatch.project.live;
 
 import com.assethatch.project.ProjectServiceApi;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.EventsConfig;
 import com.assethatch.project.projects.Project;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
