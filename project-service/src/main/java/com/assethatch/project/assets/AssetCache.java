@@ -3,7 +3,7 @@ package com.assethatch.project.assets;
 import com.assethatch.project.cache.CacheKeys;
 import com.assethatch.project.cache.CacheOp;
 import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
+import com.assethatch.project.cache.Settlement;
 import com.assethatch.project.cache.ReadThrough;
 import com.assethatch.project.cache.WriteThrough;
 import com.assethatch.project.persistence.RowVersions;
@@ -45,19 +45,13 @@ public class AssetCache implements CacheRefresher {
                 () -> repository.findAllOf(projectId));
     }
 
-    public Uni<GeneratedAsset> writeThrough(Committed<GeneratedAsset> committed) {
-        GeneratedAsset asset = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(asset), asset.version()).replaceWith(asset);
+    public Uni<GeneratedAsset> writeThrough(GeneratedAsset asset) {
+        return writeThrough.afterCommit(stored(asset), List.of(settlement(asset.id(), asset.version()))).replaceWith(asset);
     }
 
-    public Uni<Void> writeThroughDeletion(String id, String projectId, long outboxId, long tombstoneVersion) {
-        return writeThrough.afterCommit(outboxId, deleted(id, projectId, tombstoneVersion), tombstoneVersion);
-    }
-
-    /** With its project gone the project's index is dropped whole; only the asset's own key needs a tombstone. */
-    public Uni<Void> writeThroughProjectDeletion(AssetRepository.Gone asset, long tombstoneVersion) {
-        return writeThrough.afterCommit(asset.outboxId(),
-                List.of(new CacheOp.PutEntity(keys.asset(asset.id()), tombstoneVersion, null)), tombstoneVersion);
+    public Uni<Void> writeThroughDeletion(AssetRepository.Deleted gone) {
+        return writeThrough.afterCommit(tombstoned(gone.id(), gone.projectId(), gone.tombstoneVersion()),
+                List.of(settlement(gone.id(), gone.tombstoneVersion())));
     }
 
     @Override
@@ -68,7 +62,11 @@ public class AssetCache implements CacheRefresher {
     @Override
     public Uni<List<CacheOp>> currentState(String id, String projectId) {
         return storedOrTombstoned(repository.findById(id), this::stored, versions,
-                tombstoneVersion -> deleted(id, projectId, tombstoneVersion));
+                tombstoneVersion -> tombstoned(id, projectId, tombstoneVersion));
+    }
+
+    private static Settlement settlement(String id, long version) {
+        return new Settlement(AssetRepository.ENTITY_TYPE, id, version);
     }
 
     private List<CacheOp> stored(GeneratedAsset asset) {
@@ -78,7 +76,8 @@ public class AssetCache implements CacheRefresher {
                 new CacheOp.PutIndexEntry(keys.projectAssets(asset.projectId()), asset.id(), asset.version(), payload));
     }
 
-    private List<CacheOp> deleted(String id, String projectId, long tombstoneVersion) {
+    @Override
+    public List<CacheOp> tombstoned(String id, String projectId, long tombstoneVersion) {
         return List.of(
                 new CacheOp.PutEntity(keys.asset(id), tombstoneVersion, null),
                 new CacheOp.PutIndexEntry(keys.projectAssets(projectId), id, tombstoneVersion, null));

@@ -94,7 +94,7 @@ public class AssetService {
     public Uni<Void> delete(String id) {
         return repository.delete(id)
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
-                .call(gone -> cache.writeThroughDeletion(gone.id(), gone.projectId(), gone.outboxId(), gone.tombstoneVersion()))
+                .call(cache::writeThroughDeletion)
                 .call(gone -> changes.publish(new ChangeEvent(ChangeEvent.ASSET, gone.projectId(), gone.tombstoneVersion(),
                         Map.of("id", gone.id(), "deleted", true))))
                 .replaceWithVoid();

@@ -18,6 +18,9 @@ public interface CacheRefresher {
 
     Uni<List<CacheOp>> currentState(String entityId, String projectId);
 
+    /** The operations that tell the cache the row is gone, at a version newer than any it had. */
+    List<CacheOp> tombstoned(String entityId, String projectId, long tombstoneVersion);
+
     /** Stores the row read from Postgres or, when it is gone, tombstones it at a version newer than any write. */
     default <T> Uni<List<CacheOp>> storedOrTombstoned(Uni<Optional<T>> row, Function<T, List<CacheOp>> stored,
             RowVersions versions, LongFunction<List<CacheOp>> tombstoned) {

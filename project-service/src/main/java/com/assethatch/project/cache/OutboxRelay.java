@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,20 +34,19 @@ public class OutboxRelay {
     private final WriteThrough writeThrough;
     private final CacheMetrics metrics;
     private final CacheConfig.Relay config;
-    private final Map<String, CacheRefresher> refreshers;
+    private final CacheRefreshers refreshers;
     private final AtomicReference<CompletableFuture<Void>> currentRun =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
     private volatile boolean stopping;
 
     public OutboxRelay(Pool pool, CacheOutbox outbox, WriteThrough writeThrough, CacheMetrics metrics,
-            CacheConfig config, Instance<CacheRefresher> refreshers) {
+            CacheConfig config, CacheRefreshers refreshers) {
         this.pool = pool;
         this.outbox = outbox;
         this.writeThrough = writeThrough;
         this.metrics = metrics;
         this.config = config.relay();
-        this.refreshers = refreshers.stream()
-                .collect(Collectors.toMap(CacheRefresher::entityType, Function.identity()));
+        this.refreshers = refreshers;
     }
 
     @Scheduled(every = "${asset-hatch.cache.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -108,7 +105,7 @@ public class OutboxRelay {
     private Uni<Void> repair(SqlClient transaction, List<CacheOutbox.OutboxEntry> entries, AtomicBoolean redisFailed) {
         CacheOutbox.OutboxEntry first = entries.get(0);
         List<Long> ids = entries.stream().map(CacheOutbox.OutboxEntry::id).toList();
-        CacheRefresher refresher = refreshers.get(first.entityType());
+        CacheRefresher refresher = refreshers.of(first.entityType()).orElse(null);
         if (refresher == null) {
             Log.errorf("No cache refresher for outbox entity type '%s'; rows %s kept for a release that has one",
                     first.entityType(), ids);

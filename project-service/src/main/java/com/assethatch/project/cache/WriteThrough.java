@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The second half of every write: after the commit, bring Redis up to the committed version, then
- * settle the outbox row. A Redis failure does not fail the request (the data is safe in Postgres):
+ * settle its outbox rows. A Redis failure does not fail the request (the data is safe in Postgres):
  * the outbox row stays for the relay, and the keys are marked so reads skip them until repaired.
  */
 @ApplicationScoped
@@ -27,15 +27,15 @@ public class WriteThrough {
     }
 
     /** Completes once Redis holds the change or the failure is recorded; never fails. */
-    public Uni<Void> afterCommit(long outboxId, List<CacheOp> ops, long version) {
+    public Uni<Void> afterCommit(List<CacheOp> ops, List<Settlement> settled) {
         return apply(ops)
-                .onItem().transformToUni(ignored -> outbox.delete(outboxId)
-                        .onFailure().invoke(e -> Log.debugf("Outbox row %d left to the relay: %s", outboxId, e.getMessage()))
+                .onItem().transformToUni(ignored -> outbox.settle(settled)
+                        .onFailure().invoke(e -> Log.debugf("Outbox rows of %s left to the relay: %s", settled, e.getMessage()))
                         .onFailure().recoverWithNull())
                 .onFailure().recoverWithUni(e -> {
                     metrics.writeFailed();
-                    ops.forEach(op -> markMissed(op, version));
-                    Log.warnf("Cache write-through failed (outbox row %d will repair it): %s", outboxId, describe(e));
+                    ops.forEach(this::markMissed);
+                    Log.warnf("Cache write-through failed (the outbox relay will repair %s): %s", settled, describe(e));
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -59,11 +59,11 @@ public class WriteThrough {
     }
 
     /** A drop that failed leaves the keys bypassed until a later drop succeeds. */
-    private void markMissed(CacheOp op, long version) {
+    private void markMissed(CacheOp op) {
         if (op instanceof CacheOp.PutEntity put) {
-            pendingRepairs.markMissed(put.key(), PendingRepairs.WHOLE_ENTRY, version);
+            pendingRepairs.markMissed(put.key(), PendingRepairs.WHOLE_ENTRY, put.version());
         } else if (op instanceof CacheOp.PutIndexEntry put) {
-            pendingRepairs.markMissed(put.indexKey(), put.field(), version);
+            pendingRepairs.markMissed(put.indexKey(), put.field(), put.version());
         } else {
             op.keys().forEach(key -> pendingRepairs.markMissed(key, PendingRepairs.WHOLE_ENTRY, Long.MAX_VALUE));
         }

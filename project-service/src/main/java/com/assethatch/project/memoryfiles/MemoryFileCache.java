@@ -3,7 +3,7 @@ package com.assethatch.project.memoryfiles;
 import com.assethatch.project.cache.CacheKeys;
 import com.assethatch.project.cache.CacheOp;
 import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
+import com.assethatch.project.cache.Settlement;
 import com.assethatch.project.cache.ReadThrough;
 import com.assethatch.project.cache.WriteThrough;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +34,9 @@ public class MemoryFileCache implements CacheRefresher {
                 () -> repository.findAllOf(projectId));
     }
 
-    public Uni<MemoryFile> writeThrough(Committed<MemoryFile> committed) {
-        MemoryFile file = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(file), file.version()).replaceWith(file);
+    public Uni<MemoryFile> writeThrough(MemoryFile file) {
+        return writeThrough.afterCommit(stored(file),
+                List.of(new Settlement(MemoryFileRepository.ENTITY_TYPE, file.id(), file.version()))).replaceWith(file);
     }
 
     @Override
@@ -49,7 +49,13 @@ public class MemoryFileCache implements CacheRefresher {
     public Uni<List<CacheOp>> currentState(String memoryFileId, String projectId) {
         return repository.findById(memoryFileId).map(file -> file
                 .map(this::stored)
-                .orElseGet(() -> List.of(new CacheOp.DropKeys(List.of(keys.projectMemoryFiles(projectId))))));
+                .orElseGet(() -> tombstoned(memoryFileId, projectId, 0)));
+    }
+
+    /** Memory files are only ever deleted with their project: the whole index goes. */
+    @Override
+    public List<CacheOp> tombstoned(String memoryFileId, String projectId, long tombstoneVersion) {
+        return List.of(new CacheOp.DropKeys(List.of(keys.projectMemoryFiles(projectId))));
     }
 
     private List<CacheOp> stored(MemoryFile file) {

@@ -3,7 +3,7 @@ package com.assethatch.project.projects;
 import com.assethatch.project.cache.CacheKeys;
 import com.assethatch.project.cache.CacheOp;
 import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
+import com.assethatch.project.cache.Settlement;
 import com.assethatch.project.cache.ReadThrough;
 import com.assethatch.project.cache.WriteThrough;
 import com.assethatch.project.persistence.RowVersions;
@@ -38,14 +38,9 @@ public class ProjectCache implements CacheRefresher {
     }
 
     /** Writes a committed change through to Redis; completes with the project either way. */
-    public Uni<Project> writeThrough(Committed<Project> committed) {
-        Project project = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(project), project.version()).replaceWith(project);
-    }
-
-    public Uni<Void> writeThroughDeletion(String projectId, ProjectRepository.Deleted deleted) {
-        return writeThrough.afterCommit(deleted.outboxId(), deletedOps(projectId, deleted.tombstoneVersion()),
-                deleted.tombstoneVersion());
+    public Uni<Project> writeThrough(Project project) {
+        return writeThrough.afterCommit(stored(project),
+                List.of(new Settlement(ProjectRepository.ENTITY_TYPE, project.id(), project.version()))).replaceWith(project);
     }
 
     @Override
@@ -56,21 +51,19 @@ public class ProjectCache implements CacheRefresher {
     @Override
     public Uni<List<CacheOp>> currentState(String projectId, String ignoredProjectId) {
         return storedOrTombstoned(repository.findById(projectId), this::stored, versions,
-                tombstoneVersion -> deletedOps(projectId, tombstoneVersion));
+                tombstoneVersion -> tombstoned(projectId, projectId, tombstoneVersion));
+    }
+
+    /**
+     * The tombstone keeps late writers from bringing the project back. Its memory files, assets and anchor
+     * are rows of their own: the schema records their deletion too, and their caches tombstone them.
+     */
+    @Override
+    public List<CacheOp> tombstoned(String projectId, String sameProjectId, long tombstoneVersion) {
+        return List.of(new CacheOp.PutEntity(keys.project(projectId), tombstoneVersion, null));
     }
 
     private List<CacheOp> stored(Project project) {
         return List.of(new CacheOp.PutEntity(keys.project(project.id()), project.version(), readThrough.encode(project)));
-    }
-
-    /**
-     * Tombstones keep late writers from bringing the project (or its anchor) back. Its lists are simply
-     * dropped: a late write can only recreate a partial list, which is never trusted as complete.
-     */
-    private List<CacheOp> deletedOps(String projectId, long tombstoneVersion) {
-        return List.of(
-                new CacheOp.PutEntity(keys.project(projectId), tombstoneVersion, null),
-                new CacheOp.PutEntity(keys.styleAnchor(projectId), tombstoneVersion, null),
-                new CacheOp.DropKeys(List.of(keys.projectAssets(projectId), keys.projectMemoryFiles(projectId))));
     }
 }

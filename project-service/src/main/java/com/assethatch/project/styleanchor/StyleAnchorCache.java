@@ -3,7 +3,7 @@ package com.assethatch.project.styleanchor;
 import com.assethatch.project.cache.CacheKeys;
 import com.assethatch.project.cache.CacheOp;
 import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
+import com.assethatch.project.cache.Settlement;
 import com.assethatch.project.cache.ReadThrough;
 import com.assethatch.project.cache.WriteThrough;
 import com.assethatch.project.persistence.RowVersions;
@@ -36,9 +36,9 @@ public class StyleAnchorCache implements CacheRefresher {
         return readThrough.entity(keys.styleAnchor(projectId), shape, () -> repository.findByProject(projectId));
     }
 
-    public Uni<StyleAnchor> writeThrough(Committed<StyleAnchor> committed) {
-        StyleAnchor anchor = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(anchor), anchor.version()).replaceWith(anchor);
+    public Uni<StyleAnchor> writeThrough(StyleAnchor anchor) {
+        return writeThrough.afterCommit(stored(anchor), List.of(new Settlement(StyleAnchorRepository.ENTITY_TYPE,
+                anchor.projectId(), anchor.version()))).replaceWith(anchor);
     }
 
     @Override
@@ -49,7 +49,12 @@ public class StyleAnchorCache implements CacheRefresher {
     @Override
     public Uni<List<CacheOp>> currentState(String projectId, String sameProjectId) {
         return storedOrTombstoned(repository.findByProject(projectId), this::stored, versions,
-                tombstone -> List.of(new CacheOp.PutEntity(keys.styleAnchor(projectId), tombstone, null)));
+                tombstone -> tombstoned(projectId, projectId, tombstone));
+    }
+
+    @Override
+    public List<CacheOp> tombstoned(String projectId, String sameProjectId, long tombstoneVersion) {
+        return List.of(new CacheOp.PutEntity(keys.styleAnchor(projectId), tombstoneVersion, null));
     }
 
     private List<CacheOp> stored(StyleAnchor anchor) {
