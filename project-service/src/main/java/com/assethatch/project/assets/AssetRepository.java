@@ -1,5 +1,6 @@
 package com.assethatch.project.assets;
 
+import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.persistence.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,6 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class AssetRepository {
 
-    static final String ENTITY_TYPE = "asset";
     /** Every column but the image itself. */
     private static final String RECORD_COLUMNS = "id, project_id, asset_id, variant_id, status, seed, prompt_used, "
             + "metadata::text AS metadata, media_type, byte_size, sha256, width, height, version, created_at, updated_at";
@@ -102,12 +102,12 @@ public class AssetRepository {
      * Deletes the asset; its tombstone version is taken after the schema recorded the deletion's outbox
      * row, so writing the tombstone settles it.
      */
-    public Uni<Optional<Deleted>> delete(String id) {
+    public Uni<Optional<Tombstone>> delete(String id) {
         return pool.preparedQuery("""
                         DELETE FROM generated_asset WHERE id = $1
                         RETURNING id, project_id, nextval('row_version_seq') AS tombstone_version""")
                 .execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows, row -> new Deleted(row.getString("id"), row.getString("project_id"),
+                .map(rows -> Rows.first(rows, row -> new Tombstone(row.getString("id"), row.getString("project_id"),
                         row.getLong("tombstone_version"))));
     }
 
@@ -118,8 +118,6 @@ public class AssetRepository {
                         row.getString("media_type"), row.getString("sha256"))));
     }
 
-    public record Deleted(String id, String projectId, long tombstoneVersion) {
-    }
 
     private GeneratedAsset toAsset(Row row) {
         return new GeneratedAsset(row.getString("id"), row.getString("project_id"), row.getString("asset_id"),

@@ -59,7 +59,7 @@ public class AssetService {
                 Optional.ofNullable(fields.seed()).orElse(0L),
                 fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
         return repository.upsert(upload).flatMap(saved -> saved.isPresent()
-                ? cache.writeThrough(saved.get()).call(this::announce)
+                ? cache.afterCommit(saved.get()).call(this::announce)
                         .invoke(asset -> Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status(),
                                 asset.mediaType(), asset.byteSize(), asset.assetId()))
                 : explainUnchangedUpload(upload));
@@ -67,7 +67,7 @@ public class AssetService {
 
     public Uni<List<GeneratedAsset>> listOf(String projectId, Optional<String> status) {
         return projects.get(projectId)
-                .flatMap(project -> cache.findAllOf(projectId))
+                .flatMap(project -> cache.list(projectId))
                 .map(assets -> assets.stream()
                         .filter(asset -> status.map(asset.status()::equals).orElse(true))
                         .sorted(OLDEST_FIRST)
@@ -81,7 +81,7 @@ public class AssetService {
     /** Approve or reject; with an expected version the change applies only if the asset is still at it. */
     public Uni<GeneratedAsset> changeStatus(String id, String status, OptionalLong expectedVersion) {
         return repository.updateStatus(id, status, expectedVersion).flatMap(updated -> updated.isPresent()
-                ? cache.writeThrough(updated.get()).call(this::announce)
+                ? cache.afterCommit(updated.get()).call(this::announce)
                 : repository.findById(id).map(current -> {
                     GeneratedAsset asset = current.orElseThrow(AssetService::assetNotFound);
                     if (expectedVersion.isPresent() && expectedVersion.getAsLong() != asset.version()) {
@@ -94,8 +94,8 @@ public class AssetService {
     public Uni<Void> delete(String id) {
         return repository.delete(id)
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
-                .call(cache::writeThroughDeletion)
-                .call(gone -> changes.publish(new ChangeEvent(ChangeEvent.ASSET, gone.projectId(), gone.tombstoneVersion(),
+                .call(cache::afterCommit)
+                .call(gone -> changes.publish(new ChangeEvent(ChangeEvent.ASSET, gone.projectId(), gone.version(),
                         Map.of("id", gone.id(), "deleted", true))))
                 .replaceWithVoid();
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class MemoryFileRepository {
 
-    static final String ENTITY_TYPE = "memory-file";
 
     private final Pool pool;
     private final String upsertSql;

@@ -38,7 +38,7 @@ public class MemoryFileService {
 
     /** As {@link #list}, for a project the caller has already found. */
     public Uni<List<MemoryFile>> filesOf(String projectId, Optional<String> type) {
-        return cache.findAllOf(projectId).map(files -> files.stream()
+        return cache.list(projectId).map(files -> files.stream()
                 .filter(file -> type.map(file.type()::equals).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .toList());
@@ -47,7 +47,7 @@ public class MemoryFileService {
     public Uni<MemoryFile> save(String projectId, SaveMemoryFileRequest request) {
         return repository.upsert(projectId, request.type(), request.content())
                 .flatMap(saved -> saved.isPresent()
-                        ? cache.writeThrough(saved.get()).call(this::announce)
+                        ? cache.afterCommit(saved.get()).call(this::announce)
                         : unchangedOrMissingProject(projectId, request.type()));
     }
 

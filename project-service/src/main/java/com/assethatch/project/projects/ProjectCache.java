@@ -1,69 +1,39 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.cache.CacheKeys;
-import com.assethatch.project.cache.CacheOp;
-import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Settlement;
-import com.assethatch.project.cache.ReadThrough;
-import com.assethatch.project.cache.WriteThrough;
-import com.assethatch.project.persistence.RowVersions;
+import com.assethatch.project.cache.CacheLayout;
+import com.assethatch.project.cache.CacheTier;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** How projects live in the fast tier: one versioned entry per project, tombstoned on delete. */
-@ApplicationScoped
-public class ProjectCache implements CacheRefresher {
+/** A project lives under one key of its own, {@code <prefix>:project:<id>}, tombstoned on delete. */
+@Singleton
+public class ProjectCache extends CacheLayout<Project> {
 
-    private final CacheKeys keys;
-    private final ReadThrough readThrough;
-    private final WriteThrough writeThrough;
     private final ProjectRepository repository;
-    private final RowVersions versions;
-    private final ReadThrough.Shape<Project> shape;
 
-    public ProjectCache(CacheKeys keys, ReadThrough readThrough, WriteThrough writeThrough,
-            ProjectRepository repository, RowVersions versions) {
-        this.keys = keys;
-        this.readThrough = readThrough;
-        this.writeThrough = writeThrough;
+    public ProjectCache(CacheTier tier, ProjectRepository repository) {
+        super(Project.class, tier);
         this.repository = repository;
-        this.versions = versions;
-        this.shape = new ReadThrough.Shape<>(Project.class, Project::version);
-    }
-
-    public Uni<Optional<Project>> find(String projectId) {
-        return readThrough.entity(keys.project(projectId), shape, () -> repository.findById(projectId));
-    }
-
-    /** Writes a committed change through to Redis; completes with the project either way. */
-    public Uni<Project> writeThrough(Project project) {
-        return writeThrough.afterCommit(stored(project),
-                List.of(new Settlement(ProjectRepository.ENTITY_TYPE, project.id(), project.version()))).replaceWith(project);
     }
 
     @Override
     public String entityType() {
-        return ProjectRepository.ENTITY_TYPE;
+        return "project";
     }
 
     @Override
-    public Uni<List<CacheOp>> currentState(String projectId, String ignoredProjectId) {
-        return storedOrTombstoned(repository.findById(projectId), this::stored, versions,
-                tombstoneVersion -> tombstoned(projectId, projectId, tombstoneVersion));
+    protected String idOf(Project project) {
+        return project.id();
     }
 
-    /**
-     * The tombstone keeps late writers from bringing the project back. Its memory files, assets and anchor
-     * are rows of their own: the schema records their deletion too, and their caches tombstone them.
-     */
     @Override
-    public List<CacheOp> tombstoned(String projectId, String sameProjectId, long tombstoneVersion) {
-        return List.of(new CacheOp.PutEntity(keys.project(projectId), tombstoneVersion, null));
+    protected Uni<Optional<Project>> load(String id) {
+        return repository.findById(id);
     }
 
-    private List<CacheOp> stored(Project project) {
-        return List.of(new CacheOp.PutEntity(keys.project(project.id()), project.version(), readThrough.encode(project)));
+    @Override
+    protected String entryKey(String id) {
+        return key("project", id);
     }
 }

@@ -21,7 +21,6 @@ import java.util.StringJoiner;
 @ApplicationScoped
 public class ProjectRepository {
 
-    static final String ENTITY_TYPE = "project";
 
     private final Pool pool;
 

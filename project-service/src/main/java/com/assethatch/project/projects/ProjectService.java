@@ -32,7 +32,7 @@ public class ProjectService {
         return repository.insert(id, request.name(), phase, request.userId())
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
-                .flatMap(cache::writeThrough)
+                .flatMap(cache::afterCommit)
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));
     }
 
@@ -51,7 +51,7 @@ public class ProjectService {
         }
         return repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of))
                 .map(updated -> updated.orElseThrow(ProjectNotFoundException::new))
-                .flatMap(cache::writeThrough)
+                .flatMap(cache::afterCommit)
                 .call(project -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT, project.id(), project.version(),
                         ProjectView.of(project))));
     }

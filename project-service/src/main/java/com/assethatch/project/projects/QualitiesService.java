@@ -47,7 +47,7 @@ public class QualitiesService {
         Map<QualityKey, String> validated = validate(changes);
         return repository.updateQualities(projectId, validated, expectedVersion)
                 .flatMap(updated -> updated.isPresent()
-                        ? cache.writeThrough(updated.get()).call(this::announce)
+                        ? cache.afterCommit(updated.get()).call(this::announce)
                         : explainMissingUpdate(projectId, expectedVersion));
     }
 

@@ -1,5 +1,6 @@
 package com.assethatch.project.styleanchor;
 
+import com.assethatch.project.cache.Versioned;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,7 +21,7 @@ public record StyleAnchor(
         Integer height,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements Versioned {
 
     @JsonProperty(value = "imageUrl", access = JsonProperty.Access.READ_ONLY)
     @Schema(example = "/api/projects/farm-game-01/style-anchor/image")

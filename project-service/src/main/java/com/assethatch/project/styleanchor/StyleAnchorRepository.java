@@ -16,7 +16,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class StyleAnchorRepository {
 
-    static final String ENTITY_TYPE = "style-anchor";
     private static final String RECORD_COLUMNS = "project_id, style_keywords, lighting_keywords, color_palette, model, "
             + "media_type, byte_size, sha256, width, height, version, created_at, updated_at";
 

@@ -34,7 +34,7 @@ public class StyleAnchorService {
     public Uni<StyleAnchor> replace(String projectId, StyleAnchorRequest request) {
         ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
         return repository.upsert(projectId, request, image).flatMap(saved -> saved.isPresent()
-                ? cache.writeThrough(saved.get()).call(anchor -> changes.publish(
+                ? cache.afterCommit(saved.get()).call(anchor -> changes.publish(
                         new ChangeEvent(ChangeEvent.STYLE_ANCHOR, projectId, anchor.version(), anchor)))
                 : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
     }

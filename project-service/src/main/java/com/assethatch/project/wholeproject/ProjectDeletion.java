@@ -1,10 +1,10 @@
 package com.assethatch.project.wholeproject;
 
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.cache.CacheOp;
+import com.assethatch.project.cache.CacheLayouts;
 import com.assethatch.project.cache.CacheOutbox;
-import com.assethatch.project.cache.CacheRefreshers;
-import com.assethatch.project.cache.Settlement;
+import com.assethatch.project.cache.CacheUpdate;
+import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.cache.WriteThrough;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeFeed;
@@ -26,11 +26,11 @@ public class ProjectDeletion {
     private final Pool pool;
     private final ProjectRepository projects;
     private final CacheOutbox outbox;
-    private final CacheRefreshers caches;
+    private final CacheLayouts caches;
     private final WriteThrough writeThrough;
     private final ChangeFeed changes;
 
-    public ProjectDeletion(Pool pool, ProjectRepository projects, CacheOutbox outbox, CacheRefreshers caches,
+    public ProjectDeletion(Pool pool, ProjectRepository projects, CacheOutbox outbox, CacheLayouts caches,
             WriteThrough writeThrough, ChangeFeed changes) {
         this.pool = pool;
         this.projects = projects;
@@ -44,24 +44,18 @@ public class ProjectDeletion {
         return pool.withTransaction(transaction -> projects.delete(transaction, id)
                         .flatMap(found -> found ? outbox.owedByDeletedProject(transaction, id)
                                 : Uni.createFrom().failure(new ProjectNotFoundException())))
-                .call(owed -> writeThrough.afterCommit(tombstones(id, owed), settlements(owed)))
+                .call(owed -> writeThrough.afterCommit(tombstones(id, owed)))
                 .call(owed -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT_DELETED, id,
                         owed.get(0).tombstoneVersion(), Map.of("projectId", id))))
                 .invoke(() -> Log.infof("Deleted project %s", id))
                 .replaceWithVoid();
     }
 
-    private List<CacheOp> tombstones(String projectId, List<CacheOutbox.OwedEntity> owed) {
+    /** Each entity tombstoned by its own cache layout. */
+    private CacheUpdate tombstones(String projectId, List<CacheOutbox.OwedEntity> owed) {
         return owed.stream()
                 .flatMap(entity -> caches.of(entity.entityType()).stream()
-                        .flatMap(cache -> cache.tombstoned(entity.entityId(), projectId, entity.tombstoneVersion()).stream()))
-                .distinct()
-                .toList();
-    }
-
-    private static List<Settlement> settlements(List<CacheOutbox.OwedEntity> owed) {
-        return owed.stream()
-                .map(entity -> new Settlement(entity.entityType(), entity.entityId(), entity.tombstoneVersion()))
-                .toList();
+                        .map(cache -> cache.updateFor(new Tombstone(entity.entityId(), projectId, entity.tombstoneVersion()))))
+                .reduce(CacheUpdate.none(), CacheUpdate::plus);
     }
 }

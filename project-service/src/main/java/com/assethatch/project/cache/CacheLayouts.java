@@ -1,6 +1,7 @@
 package com.assethatch.project.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 import java.util.Optional;
@@ -9,15 +10,15 @@ import java.util.stream.Collectors;
 
 /** Every kind of cached row, by the entity type the schema records in the outbox. */
 @ApplicationScoped
-public class CacheRefreshers {
+public class CacheLayouts {
 
-    private final Map<String, CacheRefresher> byEntityType;
+    private final Map<String, CacheLayout<?>> byEntityType;
 
-    public CacheRefreshers(Instance<CacheRefresher> refreshers) {
-        this.byEntityType = refreshers.stream().collect(Collectors.toMap(CacheRefresher::entityType, Function.identity()));
+    public CacheLayouts(@Any Instance<CacheLayout<?>> layouts) {
+        this.byEntityType = layouts.stream().collect(Collectors.toMap(CacheLayout::entityType, Function.identity()));
     }
 
-    public Optional<CacheRefresher> of(String entityType) {
+    public Optional<CacheLayout<?>> of(String entityType) {
         return Optional.ofNullable(byEntityType.get(entityType));
     }
 }

@@ -1,0 +1,21 @@
+package com.assethatch.project.cache;
+
+import com.assethatch.project.persistence.RowVersions;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** What every {@link CacheLayout} builds on: key names, cache-first reads, write-through and fresh versions. */
+@ApplicationScoped
+public class CacheTier {
+
+    final CacheKeys keys;
+    final ReadThrough readThrough;
+    final WriteThrough writeThrough;
+    final RowVersions versions;
+
+    public CacheTier(CacheKeys keys, ReadThrough readThrough, WriteThrough writeThrough, RowVersions versions) {
+        this.keys = keys;
+        this.readThrough = readThrough;
+        this.writeThrough = writeThrough;
+        this.versions = versions;
+    }
+}
