@@ -1,6 +1,7 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.project.cache.Versioned;
+import com.assethatch.project.events.ChangePayload;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
@@ -29,7 +30,7 @@ public record GeneratedAsset(
         @Schema(example = "32") Integer height,
         @Schema(example = "73") long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) implements Versioned {
+        OffsetDateTime updatedAt) implements Versioned, ChangePayload {
 
     @JsonProperty(value = "imageUrl", access = JsonProperty.Access.READ_ONLY)
     @Schema(description = "Where to download the image bytes.", example = "/api/generated-assets/5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11/image")

@@ -59,7 +59,7 @@ public class CacheOutbox {
                         row.getLong("version"))));
     }
 
-    /** An entity of a deleted project, and the version its tombstone takes. */
+    /** An entity of a deleted project, and the version its tombstone takes (the same for all of them). */
     public record OwedEntity(String entityType, String entityId, long tombstoneVersion) {
     }
 

@@ -3,7 +3,8 @@ package com.assethatch.project.projects;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangeType;
+import com.assethatch.project.writes.WritePipeline;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,27 +13,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Project rules: Postgres commits first, then the change is written through to the cache. */
+/** Project rules; every change goes through the {@link WritePipeline}. */
 @ApplicationScoped
 public class ProjectService {
 
     private final ProjectRepository repository;
     private final ProjectCache cache;
-    private final ChangeFeed changes;
+    private final WritePipeline writes;
 
-    public ProjectService(ProjectRepository repository, ProjectCache cache, ChangeFeed changes) {
+    public ProjectService(ProjectRepository repository, ProjectCache cache, WritePipeline writes) {
         this.repository = repository;
         this.cache = cache;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     public Uni<Project> create(CreateProjectRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Phase phase = request.phase() != null ? Phase.of(request.phase()) : Phase.PLANNING;
-        return repository.insert(id, request.name(), phase, request.userId())
+        return writes.writeUnannounced(repository.insert(id, request.name(), phase, request.userId()), cache::updateFor)
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
-                .flatMap(cache::afterCommit)
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));
     }
 
@@ -49,11 +49,10 @@ public class ProjectService {
         if (request.name() == null && request.phase() == null) {
             return get(id);
         }
-        return repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of))
-                .map(updated -> updated.orElseThrow(ProjectNotFoundException::new))
-                .flatMap(cache::afterCommit)
-                .call(project -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT, project.id(), project.version(),
-                        ProjectView.of(project))));
+        return writes.write(
+                        repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of)),
+                        cache::updateFor,
+                        project -> new ChangeEvent(ChangeType.PROJECT, project.id(), project.version(), ProjectView.of(project)))
+                .map(updated -> updated.orElseThrow(ProjectNotFoundException::new));
     }
-
 }

@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.project.events.ChangePayload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,7 +22,7 @@ public record ProjectView(
         @Schema(example = "Vibrant") String colorPalette,
         @Schema(description = "Changes with every committed change; also the qualities ETag.", example = "42") long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements ChangePayload {
 
     public static ProjectView of(Project project) {
         var q = project.qualities();

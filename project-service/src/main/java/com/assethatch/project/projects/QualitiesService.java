@@ -4,7 +4,8 @@ import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangeType;
+import com.assethatch.project.writes.WritePipeline;
 import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
 import com.assethatch.project.projects.ProjectRepository;
@@ -27,15 +28,15 @@ public class QualitiesService {
     private final ProjectRepository repository;
     private final ProjectCache cache;
     private final QualitiesConfig config;
-    private final ChangeFeed changes;
+    private final WritePipeline writes;
 
     public QualitiesService(ProjectService projects, ProjectRepository repository, ProjectCache cache,
-            QualitiesConfig config, ChangeFeed changes) {
+            QualitiesConfig config, WritePipeline writes) {
         this.projects = projects;
         this.repository = repository;
         this.cache = cache;
         this.config = config;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     public Uni<Project> get(String projectId) {
@@ -45,15 +46,11 @@ public class QualitiesService {
     /** Applies a partial update; keys not in {@code changes} keep their values. */
     public Uni<Project> update(String projectId, Map<String, String> changes, OptionalLong expectedVersion) {
         Map<QualityKey, String> validated = validate(changes);
-        return repository.updateQualities(projectId, validated, expectedVersion)
+        return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor,
+                        project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
                 .flatMap(updated -> updated.isPresent()
-                        ? cache.afterCommit(updated.get()).call(this::announce)
+                        ? Uni.createFrom().item(updated.get())
                         : explainMissingUpdate(projectId, expectedVersion));
-    }
-
-    private Uni<Void> announce(Project project) {
-        return changes.publish(new ChangeEvent(ChangeEvent.QUALITIES, project.id(), project.version(),
-                QualitiesView.of(project)));
     }
 
     /** No row was updated: either there is no such project or If-Match named an older version. */

@@ -1,6 +1,7 @@
 package com.assethatch.project.styleanchor;
 
 import com.assethatch.project.cache.Versioned;
+import com.assethatch.project.events.ChangePayload;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,7 +22,7 @@ public record StyleAnchor(
         Integer height,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) implements Versioned {
+        OffsetDateTime updatedAt) implements Versioned, ChangePayload {
 
     @JsonProperty(value = "imageUrl", access = JsonProperty.Access.READ_ONLY)
     @Schema(example = "/api/projects/farm-game-01/style-anchor/image")
