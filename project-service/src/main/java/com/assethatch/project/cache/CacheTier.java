@@ -1,10 +1,13 @@
 package com.assethatch.project.cache;
 
 import com.assethatch.project.persistence.RowVersions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-/** What every {@link CacheLayout} builds on: key names, cache-first reads, write-through and fresh versions. */
-@ApplicationScoped
+/**
+ * What every {@link CacheLayout} builds on: key names, cache-first reads, write-through and fresh versions.
+ * A singleton without a client proxy, so layouts may read its fields.
+ */
+@Singleton
 public class CacheTier {
 
     final CacheKeys keys;
