@@ -1,5 +1,6 @@
 package com.assethatch.project.assets;
 
+import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.persistence.Rows;
@@ -121,10 +122,14 @@ public class AssetRepository {
 
     private GeneratedAsset toAsset(Row row) {
         return new GeneratedAsset(row.getString("id"), row.getString("project_id"), row.getString("asset_id"),
-                row.getString("variant_id"), row.getString("status"), row.getLong("seed"), row.getString("prompt_used"),
-                parse(row.getString("metadata")), row.getString("media_type"), row.getInteger("byte_size"),
+                row.getString("variant_id"), AssetStatus.of(row.getString("status")), row.getLong("seed"), row.getString("prompt_used"),
+                parse(row.getString("metadata")), mediaType(row.getString("media_type")), row.getInteger("byte_size"),
                 row.getString("sha256"), row.getInteger("width"), row.getInteger("height"), row.getLong("version"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+    }
+
+    private static ImageFormat mediaType(String stored) {
+        return ImageFormat.ofMediaType(stored).orElseThrow(() -> new IllegalStateException("Unknown media type " + stored));
     }
 
     private JsonNode parse(String metadata) {

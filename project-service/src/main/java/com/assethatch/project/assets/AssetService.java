@@ -57,7 +57,7 @@ public class AssetService {
      */
     public Uni<GeneratedAsset> upload(AssetFields fields, String imageField, byte[] imageBytes) {
         AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
-                Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED),
+                Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
                 fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
         return writes.write(repository.upsert(upload), cache::updateFor, AssetService::announcement)
@@ -67,7 +67,7 @@ public class AssetService {
     }
 
     private static GeneratedAsset logStored(GeneratedAsset asset) {
-        Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status(), asset.mediaType(),
+        Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status().value(), asset.mediaType().mediaType(),
                 asset.byteSize(), asset.assetId());
         return asset;
     }
@@ -76,7 +76,7 @@ public class AssetService {
         return projects.get(projectId)
                 .flatMap(project -> cache.list(projectId))
                 .map(assets -> assets.stream()
-                        .filter(asset -> status.map(asset.status()::equals).orElse(true))
+                        .filter(asset -> status.map(asset.status().value()::equals).orElse(true))
                         .sorted(OLDEST_FIRST)
                         .toList());
     }

@@ -166,8 +166,9 @@ public class VersionedCache {
                 .map(result -> result.toLong() != FILL_REFUSED);
     }
 
-    public Uni<Void> ping() {
-        return bounded(redis.execute("PING")).replaceWithVoid();
+    /** Whether Redis answers a PING in time; never fails. */
+    public Uni<RedisState> state() {
+        return bounded(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
     }
 
     public record IndexEntry(String field, long version, String payload) {

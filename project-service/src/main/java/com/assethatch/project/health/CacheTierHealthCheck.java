@@ -1,6 +1,7 @@
 package com.assethatch.project.health;
 
 import com.assethatch.project.cache.CacheMetrics;
+import com.assethatch.project.cache.RedisState;
 import com.assethatch.project.cache.StaleKeys;
 import com.assethatch.project.cache.VersionedCache;
 import io.smallrye.health.api.AsyncHealthCheck;
@@ -30,15 +31,13 @@ public class CacheTierHealthCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return cache.ping()
-                .map(ignored -> report("up", "normal"))
-                .onFailure().recoverWithItem(e -> report("down", "degraded: serving from Postgres"));
+        return cache.state().map(this::report);
     }
 
-    private HealthCheckResponse report(String redis, String mode) {
+    private HealthCheckResponse report(RedisState redis) {
         return HealthCheckResponse.named("cache-tier").up()
-                .withData("redis", redis)
-                .withData("mode", mode)
+                .withData("redis", redis.value())
+                .withData("mode", redis == RedisState.UP ? "normal" : "degraded: serving from Postgres")
                 .withData("staleKeys", staleKeys.size())
                 .withData("outboxBacklog", metrics.outboxBacklog())
                 .build();

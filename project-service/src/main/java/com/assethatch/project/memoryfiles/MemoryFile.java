@@ -10,7 +10,7 @@ public record MemoryFile(
         @Schema(description = "`<projectId>-<type>`, the id the browser database uses too.", example = "farm-game-01-entities.json")
         String id,
         @Schema(example = "farm-game-01") String projectId,
-        @Schema(example = "entities.json") String type,
+        @Schema(example = "entities.json") MemoryFileType type,
         @Schema(example = "# Asset Plan\n## Characters\n- Farmer\n  - Idle (4-direction)") String content,
         @Schema(example = "57") long version,
         OffsetDateTime createdAt,

@@ -47,7 +47,7 @@ public class MemoryFileCache extends CacheLayout<MemoryFile> {
 
     @Override
     protected String memberOf(MemoryFile file) {
-        return file.type();
+        return file.type().fileName();
     }
 
     @Override

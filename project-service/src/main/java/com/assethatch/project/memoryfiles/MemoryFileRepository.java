@@ -54,7 +54,7 @@ public class MemoryFileRepository {
     }
 
     private static MemoryFile toMemoryFile(Row row) {
-        return new MemoryFile(row.getString("id"), row.getString("project_id"), row.getString("type"),
+        return new MemoryFile(row.getString("id"), row.getString("project_id"), MemoryFileType.of(row.getString("type")),
                 row.getString("content"), row.getLong("version"), row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("updated_at"));
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public class MemoryFileService {
 
     private static final Comparator<MemoryFile> NEWEST_FIRST = Comparator.comparing(MemoryFile::createdAt).reversed()
-            .thenComparing(MemoryFile::type);
+            .thenComparing(file -> file.type().fileName());
 
     private final MemoryFileRepository repository;
     private final MemoryFileCache cache;
@@ -41,7 +41,7 @@ public class MemoryFileService {
     /** As {@link #list}, for a project the caller has already found. */
     public Uni<List<MemoryFile>> filesOf(String projectId, Optional<String> type) {
         return cache.list(projectId).map(files -> files.stream()
-                .filter(file -> type.map(file.type()::equals).orElse(true))
+                .filter(file -> type.map(file.type().fileName()::equals).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .toList());
     }
@@ -61,7 +61,7 @@ public class MemoryFileService {
     /** The data of a {@code memory-file} event: the file without its content, which may be megabytes. */
     public record MemoryFileChanged(String id, String type, long version, OffsetDateTime updatedAt) implements ChangePayload {
         static MemoryFileChanged of(MemoryFile file) {
-            return new MemoryFileChanged(file.id(), file.type(), file.version(), file.updatedAt());
+            return new MemoryFileChanged(file.id(), file.type().fileName(), file.version(), file.updatedAt());
         }
     }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProjectView(
         @Schema(example = "farm-game-01") String id,
         @Schema(example = "Farm Game") String name,
-        @Schema(enumeration = {"planning", "style", "generation", "export"}) String phase,
+        Phase phase,
         @Schema(description = "Owner id; null until authentication lands.") String userId,
         @Schema(example = "Pixel Art (16-bit)") String artStyle,
         @Schema(example = "32x32") String baseResolution,
@@ -26,7 +26,7 @@ public record ProjectView(
 
     public static ProjectView of(Project project) {
         var q = project.qualities();
-        return new ProjectView(project.id(), project.name(), project.phase().value(), project.ownerId(),
+        return new ProjectView(project.id(), project.name(), project.phase(), project.ownerId(),
                 q.artStyle(), q.baseResolution(), q.perspective(), q.gameGenre(), q.theme(), q.mood(),
                 q.colorPalette(), project.version(), project.createdAt(), project.updatedAt());
     }

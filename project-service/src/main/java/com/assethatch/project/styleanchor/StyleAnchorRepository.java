@@ -1,5 +1,6 @@
 package com.assethatch.project.styleanchor;
 
+import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.images.ValidatedImage;
 import com.assethatch.project.persistence.Rows;
@@ -77,7 +78,7 @@ public class StyleAnchorRepository {
         String[] palette = row.getArrayOfStrings("color_palette");
         return new StyleAnchor(row.getString("project_id"), row.getString("style_keywords"),
                 row.getString("lighting_keywords"), palette == null ? List.of() : Arrays.asList(palette),
-                row.getString("model"), row.getString("media_type"), row.getInteger("byte_size"),
+                row.getString("model"), ImageFormat.ofMediaType(row.getString("media_type")).orElseThrow(), row.getInteger("byte_size"),
                 row.getString("sha256"), row.getInteger("width"), row.getInteger("height"), row.getLong("version"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }
