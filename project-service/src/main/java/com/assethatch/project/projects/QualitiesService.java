@@ -1,6 +1,5 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.events.ChangeEvent;
@@ -12,14 +11,12 @@ import com.assethatch.project.projects.ProjectRepository;
 import com.assethatch.project.projects.ProjectService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The rules for qualities: only the seven known keys, a value is a non-empty string of bounded length
- * or null (which clears it), and an optional expected version guards against lost updates.
+ * Qualities: a partial update validated by {@link QualityChanges}; an optional expected version (If-Match)
+ * guards against lost updates.
  */
 @ApplicationScoped
 public class QualitiesService {
@@ -45,7 +42,7 @@ public class QualitiesService {
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
     public Uni<Project> update(String projectId, Map<String, String> changes, OptionalLong expectedVersion) {
-        Map<QualityKey, String> validated = validate(changes);
+        Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
         return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor,
                         project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
                 .flatMap(updated -> updated.isPresent()
@@ -61,35 +58,5 @@ public class QualitiesService {
             }
             throw new StaleVersionException(expectedVersion.orElseThrow(), current.getAsLong());
         });
-    }
-
-    private Map<QualityKey, String> validate(Map<String, String> changes) {
-        if (changes == null || changes.isEmpty()) {
-            throw ApiException.badRequest("Give at least one quality to change. Allowed keys: " + allowedKeys(),
-                    Map.of("allowedKeys", QualityKey.NAMES));
-        }
-        Map<String, String> problems = new LinkedHashMap<>();
-        Map<QualityKey, String> validated = new EnumMap<>(QualityKey.class);
-        changes.forEach((name, value) -> QualityKey.fromSnakeName(name).ifPresentOrElse(key -> {
-            if (value != null && value.isBlank()) {
-                problems.put(name, "must not be empty (send null to clear it)");
-            } else if (value != null && value.length() > config.maxValueLength()) {
-                problems.put(name, "is too long (at most " + config.maxValueLength() + " characters)");
-            } else {
-                validated.put(key, value == null ? null : value.strip());
-            }
-        }, () -> problems.put(name, "is not a quality")));
-        if (!problems.isEmpty()) {
-            String summary = problems.entrySet().stream()
-                    .map(problem -> "'" + problem.getKey() + "' " + problem.getValue())
-                    .reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw ApiException.badRequest("Invalid qualities: " + summary + ". Allowed keys: " + allowedKeys(),
-                    Map.of("problems", problems, "allowedKeys", QualityKey.NAMES));
-        }
-        return validated;
-    }
-
-    private static String allowedKeys() {
-        return String.join(", ", QualityKey.NAMES);
     }
 }
