@@ -1,14 +1,12 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.project.persistence.Rows;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,8 @@ public class ProjectRepository {
     }
 
     public Uni<Optional<Project>> findById(String id) {
-        return Panache.withSession(() -> ProjectEntity.<ProjectEntity>findById(id))
-                .map(entity -> Optional.ofNullable(entity).map(ProjectEntity::toProject));
+        return pool.preparedQuery("SELECT * FROM project WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows, ProjectRepository::toProject));
     }
 
     public Uni<List<Project>> findRecent(int limit) {
@@ -66,16 +64,16 @@ public class ProjectRepository {
      */
     public Uni<Optional<Project>> updateQualities(String id, Map<QualityKey, String> changes,
             OptionalLong expectedVersion) {
-        return Panache.withTransaction(() -> ProjectEntity.<ProjectEntity>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                        .flatMap(entity -> {
-                            if (entity == null || expectedVersion.isPresent() && entity.version != expectedVersion.getAsLong()) {
-                                return Uni.createFrom().item(Optional.<ProjectEntity>empty());
-                            }
-                            changes.forEach(entity::set);
-                            return Panache.getSession().flatMap(session -> session.flush().call(() -> session.refresh(entity)))
-                                    .replaceWith(Optional.of(entity));
-                        }))
-                .map(entity -> entity.map(ProjectEntity::toProject));
+        List<Object> values = new ArrayList<>(List.of(id));
+        StringJoiner assignments = new StringJoiner(", ");
+        changes.forEach((key, value) -> assignments.add(assign(key.column(), values, value)));
+        String condition = "id = $1";
+        if (expectedVersion.isPresent()) {
+            values.add(expectedVersion.getAsLong());
+            condition += " AND version = $" + values.size();
+        }
+        return pool.preparedQuery("UPDATE project SET " + assignments + " WHERE " + condition + " RETURNING *")
+                .execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::toProject));
     }
 
     public Uni<OptionalLong> currentVersion(String id) {
