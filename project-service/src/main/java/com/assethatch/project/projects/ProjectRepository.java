@@ -1,18 +1,22 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.RowMapper;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * Projects in Postgres. Every change is one statement that returns the new row; the schema's triggers
@@ -21,6 +25,9 @@ import java.util.StringJoiner;
 @ApplicationScoped
 public class ProjectRepository {
 
+    /** A project row as the record the service works with. */
+    private static final RowMapper<Project> PROJECT =
+            RowMapper.newInstance((io.vertx.sqlclient.templates.RowMapper<Project>) ProjectRepository::toProject);
 
     private final Pool pool;
 
@@ -30,32 +37,32 @@ public class ProjectRepository {
 
     /** Empty when a project with this id already exists. */
     public Uni<Optional<Project>> insert(String id, String name, Phase phase, String ownerId) {
-        return pool.preparedQuery("""
-                        INSERT INTO project (id, name, phase, owner_id) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT (id) DO NOTHING RETURNING *""")
-                .execute(Tuple.of(id, name, phase.value(), ownerId))
-                .map(rows -> Rows.first(rows, ProjectRepository::toProject));
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", id);
+        values.put("name", name);
+        values.put("phase", phase.value());
+        values.put("ownerId", ownerId);
+        return firstOf(SqlTemplate.forQuery(pool, """
+                        INSERT INTO project (id, name, phase, owner_id) VALUES (#{id}, #{name}, #{phase}, #{ownerId})
+                        ON CONFLICT (id) DO NOTHING RETURNING *"""), values);
     }
 
     public Uni<Optional<Project>> findById(String id) {
-        return pool.preparedQuery("SELECT * FROM project WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows, ProjectRepository::toProject));
+        return firstOf(SqlTemplate.forQuery(pool, "SELECT * FROM project WHERE id = #{id}"), Map.of("id", id));
     }
 
     public Uni<List<Project>> findRecent(int limit) {
-        return pool.preparedQuery("SELECT * FROM project ORDER BY updated_at DESC, id LIMIT $1")
-                .execute(Tuple.of(limit))
-                .map(rows -> Rows.all(rows, ProjectRepository::toProject));
+        return SqlTemplate.forQuery(pool, "SELECT * FROM project ORDER BY updated_at DESC, id LIMIT #{limit}")
+                .mapTo(PROJECT).execute(Map.of("limit", limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
     }
 
     /** Sets the given columns; empty when the project does not exist. */
     public Uni<Optional<Project>> update(String id, Optional<String> name, Optional<Phase> phase) {
-        List<Object> values = new ArrayList<>(List.of(id));
-        StringJoiner assignments = new StringJoiner(", ");
-        name.ifPresent(value -> assignments.add(assign("name", values, value)));
-        phase.ifPresent(value -> assignments.add(assign("phase", values, value.value())));
-        return pool.preparedQuery("UPDATE project SET " + assignments + " WHERE id = $1 RETURNING *")
-                .execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::toProject));
+        Map<String, Object> columns = new LinkedHashMap<>();
+        name.ifPresent(value -> columns.put("name", value));
+        phase.ifPresent(value -> columns.put("phase", value.value()));
+        return set(id, columns, OptionalLong.empty());
     }
 
     /**
@@ -64,16 +71,9 @@ public class ProjectRepository {
      */
     public Uni<Optional<Project>> updateQualities(String id, Map<QualityKey, String> changes,
             OptionalLong expectedVersion) {
-        List<Object> values = new ArrayList<>(List.of(id));
-        StringJoiner assignments = new StringJoiner(", ");
-        changes.forEach((key, value) -> assignments.add(assign(key.column(), values, value)));
-        String condition = "id = $1";
-        if (expectedVersion.isPresent()) {
-            values.add(expectedVersion.getAsLong());
-            condition += " AND version = $" + values.size();
-        }
-        return pool.preparedQuery("UPDATE project SET " + assignments + " WHERE " + condition + " RETURNING *")
-                .execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::toProject));
+        Map<String, Object> columns = new LinkedHashMap<>();
+        changes.forEach((key, value) -> columns.put(key.column(), value));
+        return set(id, columns, expectedVersion);
     }
 
     public Uni<OptionalLong> currentVersion(String id) {
@@ -87,13 +87,28 @@ public class ProjectRepository {
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    private static String assign(String column, List<Object> values, Object value) {
-        values.add(value);
-        return column + " = $" + values.size();
+    /** {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} [AND version = #{expectedVersion}]}. */
+    private Uni<Optional<Project>> set(String id, Map<String, Object> columns, OptionalLong expectedVersion) {
+        String assignments = columns.keySet().stream().map(column -> column + " = #{" + column + "}")
+                .collect(Collectors.joining(", "));
+        Map<String, Object> parameters = new HashMap<>(columns);
+        parameters.put("id", id);
+        String condition = "id = #{id}";
+        if (expectedVersion.isPresent()) {
+            parameters.put("expectedVersion", expectedVersion.getAsLong());
+            condition += " AND version = #{expectedVersion}";
+        }
+        return firstOf(SqlTemplate.forQuery(pool, "UPDATE project SET " + assignments + " WHERE " + condition
+                + " RETURNING *"), parameters);
     }
 
+    private static Uni<Optional<Project>> firstOf(SqlTemplate<Map<String, Object>, RowSet<Row>> query,
+            Map<String, Object> parameters) {
+        return query.mapTo(PROJECT).execute(parameters)
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+    }
 
-    static Project toProject(Row row) {
+    static Project toProject(io.vertx.sqlclient.Row row) {
         Qualities qualities = new Qualities(
                 row.getString("art_style"), row.getString("base_resolution"), row.getString("perspective"),
                 row.getString("game_genre"), row.getString("theme"), row.getString("mood"),
