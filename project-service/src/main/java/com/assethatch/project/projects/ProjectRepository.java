@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,9 +31,12 @@ public class ProjectRepository {
             RowMapper.newInstance((io.vertx.sqlclient.templates.RowMapper<Project>) ProjectRepository::toProject);
 
     private final Pool pool;
+    /** The same pool without its CDI client proxy: SqlTemplate casts the client to Vert.x's internal type. */
+    private final Pool templatePool;
 
     public ProjectRepository(Pool pool) {
         this.pool = pool;
+        this.templatePool = Pool.newInstance((io.vertx.sqlclient.Pool) ClientProxy.unwrap(pool.getDelegate()));
     }
 
     /** Empty when a project with this id already exists. */
@@ -42,17 +46,17 @@ public class ProjectRepository {
         values.put("name", name);
         values.put("phase", phase.value());
         values.put("ownerId", ownerId);
-        return firstOf(SqlTemplate.forQuery(pool, """
+        return firstOf(SqlTemplate.forQuery(templatePool, """
                         INSERT INTO project (id, name, phase, owner_id) VALUES (#{id}, #{name}, #{phase}, #{ownerId})
                         ON CONFLICT (id) DO NOTHING RETURNING *"""), values);
     }
 
     public Uni<Optional<Project>> findById(String id) {
-        return firstOf(SqlTemplate.forQuery(pool, "SELECT * FROM project WHERE id = #{id}"), Map.of("id", id));
+        return firstOf(SqlTemplate.forQuery(templatePool, "SELECT * FROM project WHERE id = #{id}"), Map.of("id", id));
     }
 
     public Uni<List<Project>> findRecent(int limit) {
-        return SqlTemplate.forQuery(pool, "SELECT * FROM project ORDER BY updated_at DESC, id LIMIT #{limit}")
+        return SqlTemplate.forQuery(templatePool, "SELECT * FROM project ORDER BY updated_at DESC, id LIMIT #{limit}")
                 .mapTo(PROJECT).execute(Map.of("limit", limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
     }
@@ -98,7 +102,7 @@ public class ProjectRepository {
             parameters.put("expectedVersion", expectedVersion.getAsLong());
             condition += " AND version = #{expectedVersion}";
         }
-        return firstOf(SqlTemplate.forQuery(pool, "UPDATE project SET " + assignments + " WHERE " + condition
+        return firstOf(SqlTemplate.forQuery(templatePool, "UPDATE project SET " + assignments + " WHERE " + condition
                 + " RETURNING *"), parameters);
     }
 
