@@ -1,6 +1,8 @@
 package com.assethatch.common.image;
 
-/** The image formats Asset Hatch stores and exports. */
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The image formats Asset Hatch stores and exports; in JSON, their media types. */
 public enum ImageFormat {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg"),
@@ -14,6 +16,7 @@ public enum ImageFormat {
         this.extension = extension;
     }
 
+    @JsonValue
     public String mediaType() {
         return mediaType;
     }

@@ -1,86 +1,58 @@
 package com.assethatch.project.assets;
 
-import com.assethatch.project.cache.CacheKeys;
-import com.assethatch.project.cache.CacheOp;
-import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
-import com.assethatch.project.cache.ReadThrough;
-import com.assethatch.project.cache.WriteThrough;
-import com.assethatch.project.persistence.RowVersions;
+import com.assethatch.project.cache.CacheLayout;
+import com.assethatch.project.cache.CacheTier;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A generated asset lives twice in the fast tier: under its own key (GET by id) and as a member of its
- * project's asset index (the list the UI polls). Both carry the row's version; deletes leave tombstones.
+ * A generated asset (its record, not its bytes) lives twice: under its own key (GET by id) and as a member
+ * of its project's asset list (the list the UI polls). Both carry the row's version; deletes tombstone both.
  */
-@ApplicationScoped
-public class AssetCache implements CacheRefresher {
+@Singleton
+public class AssetCache extends CacheLayout<GeneratedAsset> {
 
-    private final CacheKeys keys;
-    private final ReadThrough readThrough;
-    private final WriteThrough writeThrough;
     private final AssetRepository repository;
-    private final RowVersions versions;
-    private final ReadThrough.Shape<GeneratedAsset> shape =
-            new ReadThrough.Shape<>(GeneratedAsset.class, GeneratedAsset::version);
 
-    public AssetCache(CacheKeys keys, ReadThrough readThrough, WriteThrough writeThrough, AssetRepository repository,
-            RowVersions versions) {
-        this.keys = keys;
-        this.readThrough = readThrough;
-        this.writeThrough = writeThrough;
+    public AssetCache(CacheTier tier, AssetRepository repository) {
+        super(GeneratedAsset.class, tier);
         this.repository = repository;
-        this.versions = versions;
-    }
-
-    public Uni<Optional<GeneratedAsset>> find(String id) {
-        return readThrough.entity(keys.asset(id), shape, () -> repository.findById(id));
-    }
-
-    public Uni<List<GeneratedAsset>> findAllOf(String projectId) {
-        return readThrough.index(keys.projectAssets(projectId), shape, GeneratedAsset::id,
-                () -> repository.findAllOf(projectId));
-    }
-
-    public Uni<GeneratedAsset> writeThrough(Committed<GeneratedAsset> committed) {
-        GeneratedAsset asset = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(asset), asset.version()).replaceWith(asset);
-    }
-
-    public Uni<Void> writeThroughDeletion(String id, String projectId, long outboxId, long tombstoneVersion) {
-        return writeThrough.afterCommit(outboxId, deleted(id, projectId, tombstoneVersion), tombstoneVersion);
-    }
-
-    /** With its project gone the project's index is dropped whole; only the asset's own key needs a tombstone. */
-    public Uni<Void> writeThroughProjectDeletion(AssetRepository.Gone asset, long tombstoneVersion) {
-        return writeThrough.afterCommit(asset.outboxId(),
-                List.of(new CacheOp.PutEntity(keys.asset(asset.id()), tombstoneVersion, null)), tombstoneVersion);
     }
 
     @Override
     public String entityType() {
-        return AssetRepository.ENTITY_TYPE;
+        return "asset";
     }
 
     @Override
-    public Uni<List<CacheOp>> currentState(String id, String projectId) {
-        return storedOrTombstoned(repository.findById(id), this::stored, versions,
-                tombstoneVersion -> deleted(id, projectId, tombstoneVersion));
+    protected String idOf(GeneratedAsset asset) {
+        return asset.id();
     }
 
-    private List<CacheOp> stored(GeneratedAsset asset) {
-        String payload = readThrough.encode(asset);
-        return List.of(
-                new CacheOp.PutEntity(keys.asset(asset.id()), asset.version(), payload),
-                new CacheOp.PutIndexEntry(keys.projectAssets(asset.projectId()), asset.id(), asset.version(), payload));
+    @Override
+    protected Uni<Optional<GeneratedAsset>> load(String id) {
+        return repository.findById(id);
     }
 
-    private List<CacheOp> deleted(String id, String projectId, long tombstoneVersion) {
-        return List.of(
-                new CacheOp.PutEntity(keys.asset(id), tombstoneVersion, null),
-                new CacheOp.PutIndexEntry(keys.projectAssets(projectId), id, tombstoneVersion, null));
+    @Override
+    protected String entryKey(String id) {
+        return key("asset", id);
+    }
+
+    @Override
+    protected String listKey(String projectId) {
+        return key("project", projectId, "assets");
+    }
+
+    @Override
+    protected String projectIdOf(GeneratedAsset asset) {
+        return asset.projectId();
+    }
+
+    @Override
+    protected Uni<List<GeneratedAsset>> loadAll(String projectId) {
+        return repository.findAllOf(projectId);
     }
 }

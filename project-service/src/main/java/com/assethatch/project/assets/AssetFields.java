@@ -1,5 +1,6 @@
 package com.assethatch.project.assets;
 
+import com.assethatch.common.validation.OneOf;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.AssertTrue;
@@ -29,8 +30,8 @@ public record AssetFields(
         @Pattern(regexp = AssetIds.PATTERN, message = "variantId " + AssetIds.RULE)
         String variantId,
 
-        @Schema(description = "approved when absent (as the original).", enumeration = {"generated", "approved", "rejected"})
-        @Pattern(regexp = AssetStatus.PATTERN, message = AssetStatus.RULE)
+        @Schema(description = "approved when absent (as the original).", ref = "AssetStatus")
+        @OneOf(value = AssetStatus.class, message = AssetStatus.ONE_OF)
         String status,
 
         @Schema(description = "Generation seed; 0 when absent.", example = "42")

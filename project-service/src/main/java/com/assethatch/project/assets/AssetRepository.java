@@ -1,7 +1,7 @@
 package com.assethatch.project.assets;
 
-import com.assethatch.project.cache.CacheOutbox;
-import com.assethatch.project.cache.Committed;
+import com.assethatch.common.image.ImageFormat;
+import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.persistence.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -23,7 +22,6 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class AssetRepository {
 
-    static final String ENTITY_TYPE = "asset";
     /** Every column but the image itself. */
     private static final String RECORD_COLUMNS = "id, project_id, asset_id, variant_id, status, seed, prompt_used, "
             + "metadata::text AS metadata, media_type, byte_size, sha256, width, height, version, created_at, updated_at";
@@ -33,15 +31,14 @@ public class AssetRepository {
     private final String upsertSql;
     private final String updateStatusSql;
     private final String updateStatusIfVersionSql;
-    private final String deleteSql;
-    private final String deleteAllOfSql;
 
-    public AssetRepository(Pool pool, ObjectMapper json, CacheOutbox outbox) {
+    public AssetRepository(Pool pool, ObjectMapper json) {
         this.pool = pool;
         this.json = json;
         // Upsert by id, only within the same project and plan asset; a re-send of identical data changes
         // nothing. No row comes back when the project is missing, the id belongs elsewhere or nothing changed.
-        this.upsertSql = outbox.recording(ENTITY_TYPE, "id", "project_id", """
+        // The schema's triggers version the row and record its cache outbox row.
+        this.upsertSql = """
                 INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
                                              image, media_type, byte_size, sha256, width, height)
                 SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14
@@ -51,28 +48,20 @@ public class AssetRepository {
                     status = EXCLUDED.status, seed = EXCLUDED.seed, prompt_used = EXCLUDED.prompt_used,
                     metadata = EXCLUDED.metadata, image = EXCLUDED.image, media_type = EXCLUDED.media_type,
                     byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256, width = EXCLUDED.width,
-                    height = EXCLUDED.height, version = nextval('row_version_seq'), updated_at = now()
+                    height = EXCLUDED.height
                 WHERE generated_asset.project_id = EXCLUDED.project_id AND generated_asset.asset_id = EXCLUDED.asset_id
                   AND (generated_asset.variant_id, generated_asset.status, generated_asset.seed,
                        generated_asset.prompt_used, generated_asset.metadata, generated_asset.sha256)
                       IS DISTINCT FROM
                       (COALESCE(EXCLUDED.variant_id, generated_asset.variant_id), EXCLUDED.status, EXCLUDED.seed,
                        EXCLUDED.prompt_used, EXCLUDED.metadata, EXCLUDED.sha256)
-                RETURNING\s""" + RECORD_COLUMNS);
-        String updateStatus = "UPDATE generated_asset SET status = $2, version = nextval('row_version_seq'), "
-                + "updated_at = now() WHERE id = $1 AND status IS DISTINCT FROM $2";
-        this.updateStatusSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
-                updateStatus + " RETURNING " + RECORD_COLUMNS);
-        this.updateStatusIfVersionSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
-                updateStatus + " AND version = $3 RETURNING " + RECORD_COLUMNS);
-        this.deleteSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
-                "DELETE FROM generated_asset WHERE id = $1 RETURNING id, project_id",
-                "changed.id, changed.project_id, nextval('row_version_seq') AS tombstone_version");
-        this.deleteAllOfSql = outbox.recording(ENTITY_TYPE, "id", "project_id",
-                "DELETE FROM generated_asset WHERE project_id = $1 RETURNING id, project_id", "changed.id");
+                RETURNING\s""" + RECORD_COLUMNS;
+        String updateStatus = "UPDATE generated_asset SET status = $2 WHERE id = $1 AND status IS DISTINCT FROM $2";
+        this.updateStatusSql = updateStatus + " RETURNING " + RECORD_COLUMNS;
+        this.updateStatusIfVersionSql = updateStatus + " AND version = $3 RETURNING " + RECORD_COLUMNS;
     }
 
-    public Uni<Optional<Committed<GeneratedAsset>>> upsert(AssetUpload upload) {
+    public Uni<Optional<GeneratedAsset>> upsert(AssetUpload upload) {
         var image = upload.image();
         Tuple values = Tuple.tuple(List.of(upload.id(), upload.projectId(), upload.assetId()))
                 .addValue(upload.variantId())
@@ -86,7 +75,7 @@ public class AssetRepository {
                 .addValue(image.sha256())
                 .addValue(image.width())
                 .addValue(image.height());
-        return pool.preparedQuery(upsertSql).execute(values).map(rows -> Rows.first(rows, this::committed));
+        return pool.preparedQuery(upsertSql).execute(values).map(rows -> Rows.first(rows, this::toAsset));
     }
 
     public Uni<Optional<GeneratedAsset>> findById(String id) {
@@ -103,23 +92,24 @@ public class AssetRepository {
     }
 
     /** Sets the status, optionally only at a given version; empty when nothing changed or the version moved on. */
-    public Uni<Optional<Committed<GeneratedAsset>>> updateStatus(String id, String status, OptionalLong expectedVersion) {
+    public Uni<Optional<GeneratedAsset>> updateStatus(String id, String status, OptionalLong expectedVersion) {
         var query = expectedVersion.isPresent()
                 ? pool.preparedQuery(updateStatusIfVersionSql).execute(Tuple.of(id, status, expectedVersion.getAsLong()))
                 : pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status));
-        return query.map(rows -> Rows.first(rows, this::committed));
+        return query.map(rows -> Rows.first(rows, this::toAsset));
     }
 
-    public Uni<Optional<Deleted>> delete(String id) {
-        return pool.preparedQuery(deleteSql).execute(Tuple.of(id)).map(rows -> Rows.first(rows, row -> new Deleted(
-                row.getString("id"), row.getString("project_id"), row.getLong("outbox_id"),
-                row.getLong("tombstone_version"))));
-    }
-
-    /** Deletes every asset of a project inside the caller's transaction; returns their ids and outbox rows. */
-    public Uni<List<Gone>> deleteAllOf(SqlClient transaction, String projectId) {
-        return transaction.preparedQuery(deleteAllOfSql).execute(Tuple.of(projectId))
-                .map(rows -> Rows.all(rows, row -> new Gone(row.getString("id"), row.getLong("outbox_id"))));
+    /**
+     * Deletes the asset; its tombstone version is taken after the schema recorded the deletion's outbox
+     * row, so writing the tombstone settles it.
+     */
+    public Uni<Optional<Tombstone>> delete(String id) {
+        return pool.preparedQuery("""
+                        DELETE FROM generated_asset WHERE id = $1
+                        RETURNING id, project_id, nextval('row_version_seq') AS tombstone_version""")
+                .execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows, row -> new Tombstone(row.getString("id"), row.getString("project_id"),
+                        row.getLong("tombstone_version"))));
     }
 
     public Uni<Optional<StoredImage>> image(String id) {
@@ -129,22 +119,17 @@ public class AssetRepository {
                         row.getString("media_type"), row.getString("sha256"))));
     }
 
-    public record Deleted(String id, String projectId, long outboxId, long tombstoneVersion) {
-    }
-
-    public record Gone(String id, long outboxId) {
-    }
-
-    private Committed<GeneratedAsset> committed(Row row) {
-        return new Committed<>(toAsset(row), row.getLong("outbox_id"));
-    }
 
     private GeneratedAsset toAsset(Row row) {
         return new GeneratedAsset(row.getString("id"), row.getString("project_id"), row.getString("asset_id"),
-                row.getString("variant_id"), row.getString("status"), row.getLong("seed"), row.getString("prompt_used"),
-                parse(row.getString("metadata")), row.getString("media_type"), row.getInteger("byte_size"),
+                row.getString("variant_id"), AssetStatus.of(row.getString("status")), row.getLong("seed"), row.getString("prompt_used"),
+                parse(row.getString("metadata")), mediaType(row.getString("media_type")), row.getInteger("byte_size"),
                 row.getString("sha256"), row.getInteger("width"), row.getInteger("height"), row.getLong("version"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+    }
+
+    private static ImageFormat mediaType(String stored) {
+        return ImageFormat.ofMediaType(stored).orElseThrow(() -> new IllegalStateException("Unknown media type " + stored));
     }
 
     private JsonNode parse(String metadata) {

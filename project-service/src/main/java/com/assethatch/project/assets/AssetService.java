@@ -4,10 +4,12 @@ import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangePayload;
+import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.writes.WritePipeline;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
@@ -34,15 +36,15 @@ public class AssetService {
     private final AssetCache cache;
     private final ImagePolicy images;
     private final ProjectService projects;
-    private final ChangeFeed changes;
+    private final WritePipeline writes;
 
     public AssetService(AssetRepository repository, AssetCache cache, ImagePolicy images, ProjectService projects,
-            ChangeFeed changes) {
+            WritePipeline writes) {
         this.repository = repository;
         this.cache = cache;
         this.images = images;
         this.projects = projects;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     public Uni<GeneratedAsset> uploadBase64(AssetFields fields, String imageBlob) {
@@ -55,21 +57,26 @@ public class AssetService {
      */
     public Uni<GeneratedAsset> upload(AssetFields fields, String imageField, byte[] imageBytes) {
         AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
-                Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED),
+                Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
                 fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
-        return repository.upsert(upload).flatMap(saved -> saved.isPresent()
-                ? cache.writeThrough(saved.get()).call(this::announce)
-                        .invoke(asset -> Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status(),
-                                asset.mediaType(), asset.byteSize(), asset.assetId()))
-                : explainUnchangedUpload(upload));
+        return writes.write(repository.upsert(upload), cache::updateFor, AssetService::announcement)
+                .flatMap(saved -> saved.isPresent()
+                        ? Uni.createFrom().item(logStored(saved.get()))
+                        : explainUnchangedUpload(upload));
+    }
+
+    private static GeneratedAsset logStored(GeneratedAsset asset) {
+        Log.infof("Stored asset %s (%s, %s, %d bytes) for %s", asset.id(), asset.status().value(), asset.mediaType().mediaType(),
+                asset.byteSize(), asset.assetId());
+        return asset;
     }
 
     public Uni<List<GeneratedAsset>> listOf(String projectId, Optional<String> status) {
         return projects.get(projectId)
-                .flatMap(project -> cache.findAllOf(projectId))
+                .flatMap(project -> cache.list(projectId))
                 .map(assets -> assets.stream()
-                        .filter(asset -> status.map(asset.status()::equals).orElse(true))
+                        .filter(asset -> status.map(asset.status().value()::equals).orElse(true))
                         .sorted(OLDEST_FIRST)
                         .toList());
     }
@@ -80,23 +87,27 @@ public class AssetService {
 
     /** Approve or reject; with an expected version the change applies only if the asset is still at it. */
     public Uni<GeneratedAsset> changeStatus(String id, String status, OptionalLong expectedVersion) {
-        return repository.updateStatus(id, status, expectedVersion).flatMap(updated -> updated.isPresent()
-                ? cache.writeThrough(updated.get()).call(this::announce)
-                : repository.findById(id).map(current -> {
-                    GeneratedAsset asset = current.orElseThrow(AssetService::assetNotFound);
-                    if (expectedVersion.isPresent() && expectedVersion.getAsLong() != asset.version()) {
-                        throw new StaleVersionException(expectedVersion.getAsLong(), asset.version());
-                    }
-                    return asset;
-                }));
+        return writes.write(repository.updateStatus(id, status, expectedVersion), cache::updateFor, AssetService::announcement)
+                .flatMap(updated -> updated.isPresent()
+                        ? Uni.createFrom().item(updated.get())
+                        : explainUnchangedStatus(id, expectedVersion));
+    }
+
+    /** No row changed: the asset is missing, If-Match named an older version, or it already had that status. */
+    private Uni<GeneratedAsset> explainUnchangedStatus(String id, OptionalLong expectedVersion) {
+        return repository.findById(id).map(current -> {
+            GeneratedAsset asset = current.orElseThrow(AssetService::assetNotFound);
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != asset.version()) {
+                throw new StaleVersionException(expectedVersion.getAsLong(), asset.version());
+            }
+            return asset;
+        });
     }
 
     public Uni<Void> delete(String id) {
-        return repository.delete(id)
+        return writes.write(repository.delete(id), cache::updateFor, gone -> new ChangeEvent(ChangeType.ASSET,
+                        gone.projectId(), gone.version(), new AssetDeleted(gone.id(), true)))
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
-                .call(gone -> cache.writeThroughDeletion(gone.id(), gone.projectId(), gone.outboxId(), gone.tombstoneVersion()))
-                .call(gone -> changes.publish(new ChangeEvent(ChangeEvent.ASSET, gone.projectId(), gone.tombstoneVersion(),
-                        Map.of("id", gone.id(), "deleted", true))))
                 .replaceWithVoid();
     }
 
@@ -119,8 +130,12 @@ public class AssetService {
         });
     }
 
-    private Uni<Void> announce(GeneratedAsset asset) {
-        return changes.publish(new ChangeEvent(ChangeEvent.ASSET, asset.projectId(), asset.version(), asset));
+    private static ChangeEvent announcement(GeneratedAsset asset) {
+        return new ChangeEvent(ChangeType.ASSET, asset.projectId(), asset.version(), asset);
+    }
+
+    /** The data of the {@code asset} event that announces a deletion. */
+    public record AssetDeleted(String id, boolean deleted) implements ChangePayload {
     }
 
     private static ObjectNode metadataObject(AssetFields fields) {

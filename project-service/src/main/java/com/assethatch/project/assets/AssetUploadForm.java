@@ -30,7 +30,7 @@ public class AssetUploadForm {
     public String variantId;
 
     @RestForm
-    @Schema(enumeration = {"generated", "approved", "rejected"})
+    @Schema(ref = "AssetStatus")
     public String status;
 
     @RestForm

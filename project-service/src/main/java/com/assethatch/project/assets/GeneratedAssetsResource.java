@@ -2,6 +2,7 @@ package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.error.ApiException;
+import com.assethatch.common.validation.OneOf;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.images.ImagePolicy;
@@ -13,7 +14,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,8 +60,8 @@ public class GeneratedAssetsResource {
 
     @Schema(name = "StatusChange")
     public record StatusChange(
-            @Schema(enumeration = {"generated", "approved", "rejected"}, example = "approved", required = true)
-            @NotNull(message = AssetStatus.RULE) @Pattern(regexp = AssetStatus.PATTERN, message = AssetStatus.RULE)
+            @Schema(ref = "AssetStatus", example = "approved", required = true)
+            @NotNull(message = AssetStatus.RULE) @OneOf(value = AssetStatus.class, message = AssetStatus.ONE_OF)
             String status) {
     }
 

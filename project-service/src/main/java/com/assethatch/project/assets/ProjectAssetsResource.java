@@ -1,9 +1,9 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.common.validation.OneOf;
 import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,8 +41,9 @@ public class ProjectAssetsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<Listed> list(@Parameter(description = "Project id.") @PathParam("id") String projectId,
-            @Parameter(description = "Only assets with this status.", example = "approved")
-            @QueryParam("status") @Pattern(regexp = AssetStatus.PATTERN, message = AssetStatus.RULE) String status) {
+            @Parameter(description = "Only assets with this status.", example = "approved",
+                    schema = @Schema(ref = "AssetStatus"))
+            @QueryParam("status") @OneOf(value = AssetStatus.class, message = AssetStatus.ONE_OF) String status) {
         return assets.listOf(projectId, Optional.ofNullable(status)).map(Listed::new);
     }
 }

@@ -2,7 +2,7 @@ package com.assethatch.project.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Names of the Redis keys, in one place so writers, readers and the relay never disagree. */
+/** Builds Redis key names under the configured prefix; each {@link CacheLayout} names its own keys with it. */
 @ApplicationScoped
 public class CacheKeys {
 
@@ -12,30 +12,13 @@ public class CacheKeys {
         this.prefix = config.keyPrefix();
     }
 
-    public String project(String projectId) {
-        return prefix + ":project:" + projectId;
-    }
-
-    /** Hash of a project's generated assets (metadata only), one field per asset id. */
-    public String projectAssets(String projectId) {
-        return project(projectId) + ":assets";
-    }
-
-    /** Hash of a project's memory files, one field per file type. */
-    public String projectMemoryFiles(String projectId) {
-        return project(projectId) + ":memory-files";
-    }
-
-    public String styleAnchor(String projectId) {
-        return project(projectId) + ":style-anchor";
-    }
-
-    public String asset(String assetId) {
-        return prefix + ":asset:" + assetId;
+    /** {@code <prefix>:<part>:<part>...}, e.g. {@code ah:project:farm-01:assets}. */
+    public String of(String... parts) {
+        return prefix + ":" + String.join(":", parts);
     }
 
     /** Pub/sub channel carrying every committed change, for the SSE fan-out of all instances. */
     public String changesChannel() {
-        return prefix + ":changes";
+        return of("changes");
     }
 }

@@ -19,7 +19,7 @@ public class CacheMetrics {
     private final Counter repairs;
     private final AtomicLong outboxBacklog = new AtomicLong();
 
-    public CacheMetrics(MeterRegistry registry, PendingRepairs pendingRepairs) {
+    public CacheMetrics(MeterRegistry registry, StaleKeys staleKeys) {
         hits = readCounter(registry, "hit");
         misses = readCounter(registry, "miss");
         readErrors = readCounter(registry, "error");
@@ -31,12 +31,12 @@ public class CacheMetrics {
                 .description("Cache entries repaired by the outbox relay")
                 .register(registry);
         registry.gauge("asset_hatch.cache.outbox.backlog", outboxBacklog);
-        registry.gauge("asset_hatch.cache.pending.repairs", pendingRepairs, PendingRepairs::size);
+        registry.gauge("asset_hatch.cache.stale.keys", staleKeys, StaleKeys::size);
     }
 
     private static Counter readCounter(MeterRegistry registry, String result) {
         return Counter.builder("asset_hatch.cache.reads")
-                .description("Cache reads by result: hit, miss, error (Redis failed) or bypass (repair pending)")
+                .description("Cache reads by result: hit, miss, error (Redis failed) or bypass (stale key)")
                 .tag("result", result)
                 .register(registry);
     }

@@ -1,33 +1,58 @@
 package com.assethatch.project.cache;
 
-import java.util.List;
+import io.smallrye.mutiny.Uni;
 
 /**
- * One change to the fast tier, derived from a committed row. Every put carries the row's version
- * and is applied by compare-and-set: Redis keeps whichever version is highest.
+ * One change to the fast tier, derived from a committed row. A put carries the row's version and is
+ * applied by compare-and-set: Redis keeps whichever version is highest.
  */
 public sealed interface CacheOp {
 
-    /** The keys this operation writes. */
-    List<String> keys();
+    /** Where the operation lands. */
+    Slot slot();
 
-    /** Stores a row at {@code key}; a null payload is a tombstone (the row was deleted). */
-    record PutEntity(String key, long version, String payload) implements CacheOp {
+    /** The version Redis holds in {@link #slot()} once the operation is applied (a drop outranks all). */
+    long version();
+
+    /** Applies the operation; completes with the version Redis then holds in the slot. */
+    Uni<Long> applyTo(VersionedCache cache);
+
+    static CacheOp put(Slot slot, long version, String payload) {
+        return new Put(slot, version, payload);
+    }
+
+    /** Stores that the row is gone, outranking every write of an older version. */
+    static CacheOp tombstone(Slot slot, long version) {
+        return new Put(slot, version, null);
+    }
+
+    static CacheOp drop(String key) {
+        return new Drop(key);
+    }
+
+    /** Stores a row (or a list member); a null payload is a tombstone. */
+    record Put(Slot slot, long version, String payload) implements CacheOp {
         @Override
-        public List<String> keys() {
-            return List.of(key);
+        public Uni<Long> applyTo(VersionedCache cache) {
+            return cache.put(this);
         }
     }
 
-    /** Stores one member of a list index (e.g. a project's assets); a null payload removes it. */
-    record PutIndexEntry(String indexKey, String field, long version, String payload) implements CacheOp {
+    /** Removes a key outright, e.g. a list whose owner is gone: a partial list is never trusted anyway. */
+    record Drop(String key) implements CacheOp {
         @Override
-        public List<String> keys() {
-            return List.of(indexKey);
+        public Slot slot() {
+            return Slot.wholeKey(key);
         }
-    }
 
-    /** Removes keys outright; used when the owner of an index is gone. */
-    record DropKeys(List<String> keys) implements CacheOp {
+        @Override
+        public long version() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public Uni<Long> applyTo(VersionedCache cache) {
+            return cache.drop(key).replaceWith(Long.MAX_VALUE);
+        }
     }
 }

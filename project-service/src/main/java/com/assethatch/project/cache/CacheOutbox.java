@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cache outbox: one row per committed change whose cache update is still owed. Writers record
- * it in the very statement that changes the row (see {@link #recording}), so a change can never be
- * committed without its repair.
+ * The cache outbox: one row per committed change whose cache update is still owed. The schema's triggers
+ * record it in the very statement that changes the row (V2 migration), so a change can never be committed
+ * without its repair; a writer settles it once Redis holds the version, else the relay repairs it.
  */
 @ApplicationScoped
 public class CacheOutbox {
@@ -29,42 +29,47 @@ public class CacheOutbox {
     }
 
     /**
-     * Wraps a data-changing statement ({@code INSERT/UPDATE/DELETE ... RETURNING *}) so that the same
-     * statement, hence the same transaction, also records an outbox row per changed row. The result
-     * has the changed row's columns plus {@code outbox_id}.
+     * Deletes the outbox rows these writes settled (one statement for any number of entities); rows that
+     * owe a newer version stay for their own writer or the relay.
      */
-    public String recording(String entityType, String entityIdColumn, String projectIdColumn,
-            String changeReturningAll) {
-        return recording(entityType, entityIdColumn, projectIdColumn, changeReturningAll, "changed.*");
+    public Uni<Void> settle(List<Settlement> settled) {
+        return pool.preparedQuery("""
+                        DELETE FROM cache_outbox o
+                        USING unnest($1::text[], $2::text[], $3::bigint[]) AS s(entity_type, entity_id, version)
+                        WHERE o.entity_type = s.entity_type AND o.entity_id = s.entity_id AND o.version <= s.version""")
+                .execute(Tuple.of(
+                        settled.stream().map(Settlement::entityType).toArray(String[]::new),
+                        settled.stream().map(Settlement::entityId).toArray(String[]::new),
+                        settled.stream().map(Settlement::version).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
-    /** As {@link #recording(String, String, String, String)}, returning {@code resultColumns} (of {@code changed}). */
-    public String recording(String entityType, String entityIdColumn, String projectIdColumn,
-            String changeReturningAll, String resultColumns) {
-        return """
-                WITH changed AS (%1$s),
-                outbox AS (
-                    INSERT INTO cache_outbox (entity_type, entity_id, project_id, next_attempt_at)
-                    SELECT '%2$s', %3$s, %4$s, now() + interval '%5$d milliseconds' FROM changed
-                    RETURNING id, entity_id
-                )
-                SELECT %6$s, outbox.id AS outbox_id
-                FROM changed JOIN outbox ON outbox.entity_id = changed.%3$s
-                """.formatted(changeReturningAll, entityType, entityIdColumn, projectIdColumn, graceMillis,
-                resultColumns);
+    /**
+     * Inside the transaction that deleted a project (its rows cascade, and the schema recorded an outbox row
+     * for each): every entity of the project the cache may still hold, with one tombstone version newer
+     * than all of them.
+     */
+    public Uni<List<OwedEntity>> owedByDeletedProject(SqlClient transaction, String projectId) {
+        return transaction.preparedQuery("""
+                        WITH tombstone AS (SELECT nextval('row_version_seq') AS version)
+                        SELECT DISTINCT o.entity_type, o.entity_id, tombstone.version
+                        FROM cache_outbox o, tombstone WHERE o.project_id = $1""")
+                .execute(Tuple.of(projectId))
+                .map(rows -> Rows.all(rows, row -> new OwedEntity(row.getString("entity_type"), row.getString("entity_id"),
+                        row.getLong("version"))));
     }
 
-    public Uni<Void> delete(long outboxId) {
-        return pool.preparedQuery("DELETE FROM cache_outbox WHERE id = $1")
-                .execute(Tuple.of(outboxId)).replaceWithVoid();
+    /** An entity of a deleted project, and the version its tombstone takes (the same for all of them). */
+    public record OwedEntity(String entityType, String entityId, long tombstoneVersion) {
     }
 
     /** Claims due rows for this relay run; rows claimed by another instance are skipped. */
     Uni<List<OutboxEntry>> claimDue(SqlClient transaction, int limit) {
         return transaction.preparedQuery("""
                         SELECT id, entity_type, entity_id, project_id, attempts FROM cache_outbox
-                        WHERE next_attempt_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""")
-                .execute(Tuple.of(limit))
+                        WHERE next_attempt_at <= now() AND created_at <= now() - $2 * interval '1 millisecond'
+                        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""")
+                .execute(Tuple.of(limit, graceMillis))
                 .map(rows -> Rows.all(rows, OutboxEntry::from));
     }
 

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,20 +34,21 @@ public class OutboxRelay {
     private final WriteThrough writeThrough;
     private final CacheMetrics metrics;
     private final CacheConfig.Relay config;
-    private final Map<String, CacheRefresher> refreshers;
+    private final CacheLayouts layouts;
+    private final RetryBackoff backoff;
     private final AtomicReference<CompletableFuture<Void>> currentRun =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
     private volatile boolean stopping;
 
     public OutboxRelay(Pool pool, CacheOutbox outbox, WriteThrough writeThrough, CacheMetrics metrics,
-            CacheConfig config, Instance<CacheRefresher> refreshers) {
+            CacheConfig config, CacheLayouts layouts) {
         this.pool = pool;
         this.outbox = outbox;
         this.writeThrough = writeThrough;
         this.metrics = metrics;
         this.config = config.relay();
-        this.refreshers = refreshers.stream()
-                .collect(Collectors.toMap(CacheRefresher::entityType, Function.identity()));
+        this.layouts = layouts;
+        this.backoff = new RetryBackoff(this.config.initialBackoff(), this.config.maxBackoff());
     }
 
     @Scheduled(every = "${asset-hatch.cache.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -108,13 +107,13 @@ public class OutboxRelay {
     private Uni<Void> repair(SqlClient transaction, List<CacheOutbox.OutboxEntry> entries, AtomicBoolean redisFailed) {
         CacheOutbox.OutboxEntry first = entries.get(0);
         List<Long> ids = entries.stream().map(CacheOutbox.OutboxEntry::id).toList();
-        CacheRefresher refresher = refreshers.get(first.entityType());
-        if (refresher == null) {
-            Log.errorf("No cache refresher for outbox entity type '%s'; rows %s kept for a release that has one",
+        CacheLayout<?> layout = layouts.of(first.entityType()).orElse(null);
+        if (layout == null) {
+            Log.errorf("No cache layout for outbox entity type '%s'; rows %s kept for a release that has one",
                     first.entityType(), ids);
             return outbox.postpone(transaction, ids, config.maxBackoff(), "unknown entity type");
         }
-        return refresher.currentState(first.entityId(), first.projectId())
+        return layout.repairOperations(first.entityId(), first.projectId())
                 .flatMap(writeThrough::apply)
                 .flatMap(ignored -> outbox.deleteAll(transaction, ids))
                 .invoke(() -> {
@@ -126,12 +125,7 @@ public class OutboxRelay {
                     int attempts = entries.stream().mapToInt(CacheOutbox.OutboxEntry::attempts).max().orElse(0);
                     Log.infof("Cache repair of %s %s failed (attempt %d), retrying later: %s",
                             first.entityType(), first.entityId(), attempts + 1, WriteThrough.describe(e));
-                    return outbox.postpone(transaction, ids, backoff(attempts), WriteThrough.describe(e));
+                    return outbox.postpone(transaction, ids, backoff.after(attempts), WriteThrough.describe(e));
                 });
-    }
-
-    private Duration backoff(int attempts) {
-        Duration delay = config.initialBackoff().multipliedBy(1L << Math.min(attempts, 20));
-        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
     }
 }

@@ -9,40 +9,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * Cache-first reads: Redis when it holds a trustworthy value, else Postgres, then a guarded fill of
- * Redis (see {@link VersionedCache}). A Redis failure only costs latency. Keys with a repair pending
- * are read from Postgres, so a stale value is never returned.
+ * Redis (see {@link VersionedCache}). A Redis failure only costs latency. Stale keys are read from
+ * Postgres, so a value older than a committed write is never returned (docs/consistency.md §4, §5).
  */
 @ApplicationScoped
-public class ReadThrough {
+class ReadThrough {
 
     private final VersionedCache cache;
-    private final PendingRepairs pendingRepairs;
+    private final StaleKeys staleKeys;
     private final CacheMetrics metrics;
     private final ObjectMapper json;
 
-    public ReadThrough(VersionedCache cache, PendingRepairs pendingRepairs, CacheMetrics metrics, ObjectMapper json) {
+    public ReadThrough(VersionedCache cache, StaleKeys staleKeys, CacheMetrics metrics, ObjectMapper json) {
         this.cache = cache;
-        this.pendingRepairs = pendingRepairs;
+        this.staleKeys = staleKeys;
         this.metrics = metrics;
         this.json = json;
     }
 
-    /** How one kind of cached row is read back: its Java type and its version. */
-    public record Shape<T>(Class<T> type, ToLongFunction<T> version) {
-    }
-
     /** One row by key; an empty result means Postgres has no such row either. */
-    public <T> Uni<Optional<T>> entity(String key, Shape<T> shape, Supplier<Uni<Optional<T>>> database) {
-        return cached(key, () -> cache.getEntity(key).map(hit -> hit.flatMap(payload -> decode(payload, shape.type()))))
+    <T extends Versioned> Uni<Optional<T>> entity(String key, Class<T> type, Supplier<Uni<Optional<T>>> database) {
+        return cached(key, () -> cache.getEntity(key).map(hit -> hit.flatMap(payload -> decode(payload, type))))
                 .flatMap(hit -> hit.isPresent()
                         ? Uni.createFrom().item(hit)
                         : fill(key, database, (token, row) -> row.isEmpty() ? Uni.createFrom().voidItem()
-                                : cache.fillEntity(key, token, shape.version().applyAsLong(row.get()), encode(row.get()))
-                                        .invoke(held -> held.ifPresent(version -> pendingRepairs.repaired(key, PendingRepairs.WHOLE_ENTRY, version)))
+                                : cache.fillEntity(key, token, row.get().version(), encode(row.get()))
+                                        .invoke(held -> held.ifPresent(version -> staleKeys.caughtUp(Slot.entry(key), version)))
                                         .replaceWithVoid()));
     }
 
@@ -50,19 +45,18 @@ public class ReadThrough {
      * A whole list (e.g. a project's assets). Redis answers only when the index was loaded in full,
      * so a cold or partly filled index never looks complete.
      */
-    public <T> Uni<List<T>> index(String indexKey, Shape<T> shape, Function<T, String> field,
+    <T extends Versioned> Uni<List<T>> index(String indexKey, Class<T> type, Function<T, String> field,
             Supplier<Uni<List<T>>> database) {
         return cached(indexKey, () -> cache.getCompleteIndex(indexKey)
-                        .map(hit -> hit.flatMap(payloads -> decodeAll(payloads, shape.type()))))
+                        .map(hit -> hit.flatMap(payloads -> decodeAll(payloads, type))))
                 .flatMap(hit -> hit.isPresent()
                         ? Uni.createFrom().item(hit.get())
                         : fill(indexKey, database, (token, rows) -> cache.fillIndex(indexKey, token, rows.stream()
-                                .map(row -> new VersionedCache.IndexEntry(field.apply(row), shape.version().applyAsLong(row),
-                                        encode(row)))
+                                .map(row -> new VersionedCache.IndexEntry(field.apply(row), row.version(), encode(row)))
                                 .toList()).replaceWithVoid()));
     }
 
-    public String encode(Object value) {
+    String encode(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -70,9 +64,9 @@ public class ReadThrough {
         }
     }
 
-    /** What Redis holds for {@code key}, empty on a miss, an error or a pending repair (counted in the metrics). */
+    /** What Redis holds for {@code key}, empty on a miss, an error or a stale key (counted in the metrics). */
     private <R> Uni<Optional<R>> cached(String key, Supplier<Uni<Optional<R>>> lookup) {
-        if (pendingRepairs.isPending(key)) {
+        if (staleKeys.isStale(key)) {
             metrics.bypass();
             return Uni.createFrom().item(Optional.empty());
         }

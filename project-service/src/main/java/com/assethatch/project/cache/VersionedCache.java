@@ -109,17 +109,24 @@ public class VersionedCache {
         this.config = config;
     }
 
-    /** Applies one operation; returns the version Redis holds afterwards for the written key (0 for drops). */
+    /** Applies one operation; returns the version Redis then holds in its slot. */
     public Uni<Long> apply(CacheOp op) {
-        if (op instanceof CacheOp.PutEntity put) {
-            return bounded(eval(PUT_ENTITY, put.key(), String.valueOf(put.version()), payloadOrTombstone(put.payload()),
-                    ttlSeconds(put.payload() == null))).map(Response::toLong);
-        }
-        if (op instanceof CacheOp.PutIndexEntry put) {
-            return bounded(eval(PUT_INDEX_ENTRY, put.indexKey(), put.field(), String.valueOf(put.version()),
-                    payloadOrTombstone(put.payload()), ttlSeconds(false))).map(Response::toLong);
-        }
-        return bounded(redis.key().del(op.keys().toArray(String[]::new))).replaceWith(0L);
+        return op.applyTo(this);
+    }
+
+    /** Stores a row or list member by compare-and-set; returns the version Redis then holds. */
+    Uni<Long> put(CacheOp.Put put) {
+        Slot slot = put.slot();
+        String version = String.valueOf(put.version());
+        String payload = payloadOrTombstone(put.payload());
+        Uni<Response> script = slot.isEntry()
+                ? eval(PUT_ENTITY, slot.key(), version, payload, ttlSeconds(put.payload() == null))
+                : eval(PUT_INDEX_ENTRY, slot.key(), slot.member(), version, payload, ttlSeconds(false));
+        return bounded(script).map(Response::toLong);
+    }
+
+    Uni<Void> drop(String key) {
+        return bounded(redis.key().del(key)).replaceWithVoid();
     }
 
     /** The payload stored under {@code key}; empty on a miss or a tombstone. */
@@ -159,8 +166,9 @@ public class VersionedCache {
                 .map(result -> result.toLong() != FILL_REFUSED);
     }
 
-    public Uni<Void> ping() {
-        return bounded(redis.execute("PING")).replaceWithVoid();
+    /** Whether Redis answers a PING in time; never fails. */
+    public Uni<RedisState> state() {
+        return bounded(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
     }
 
     public record IndexEntry(String field, long version, String payload) {

@@ -8,65 +8,45 @@ import java.util.List;
 
 /**
  * The second half of every write: after the commit, bring Redis up to the committed version, then
- * settle the outbox row. A Redis failure does not fail the request (the data is safe in Postgres):
- * the outbox row stays for the relay, and the keys are marked so reads skip them until repaired.
+ * settle the outbox rows. A Redis failure does not fail the request (the data is safe in Postgres):
+ * the outbox rows stay for the relay, and the keys are marked stale so reads skip them until repaired.
  */
 @ApplicationScoped
 public class WriteThrough {
 
     private final VersionedCache cache;
     private final CacheOutbox outbox;
-    private final PendingRepairs pendingRepairs;
+    private final StaleKeys staleKeys;
     private final CacheMetrics metrics;
 
-    public WriteThrough(VersionedCache cache, CacheOutbox outbox, PendingRepairs pendingRepairs, CacheMetrics metrics) {
+    public WriteThrough(VersionedCache cache, CacheOutbox outbox, StaleKeys staleKeys, CacheMetrics metrics) {
         this.cache = cache;
         this.outbox = outbox;
-        this.pendingRepairs = pendingRepairs;
+        this.staleKeys = staleKeys;
         this.metrics = metrics;
     }
 
     /** Completes once Redis holds the change or the failure is recorded; never fails. */
-    public Uni<Void> afterCommit(long outboxId, List<CacheOp> ops, long version) {
-        return apply(ops)
-                .onItem().transformToUni(ignored -> outbox.delete(outboxId)
-                        .onFailure().invoke(e -> Log.debugf("Outbox row %d left to the relay: %s", outboxId, e.getMessage()))
+    public Uni<Void> afterCommit(CacheUpdate update) {
+        return apply(update.ops())
+                .onItem().transformToUni(ignored -> outbox.settle(update.settled())
+                        .onFailure().invoke(e -> Log.debugf("Outbox rows of %s left to the relay: %s", update.settled(),
+                                e.getMessage()))
                         .onFailure().recoverWithNull())
                 .onFailure().recoverWithUni(e -> {
                     metrics.writeFailed();
-                    ops.forEach(op -> markMissed(op, version));
-                    Log.warnf("Cache write-through failed (outbox row %d will repair it): %s", outboxId, describe(e));
+                    update.ops().forEach(staleKeys::markStale);
+                    Log.warnf("Cache write-through failed (the outbox relay will repair %s): %s", update.settled(), describe(e));
                     return Uni.createFrom().voidItem();
                 });
     }
 
-    /** Applies the operations in order and records which repairs they settle; fails on the first Redis error. */
-    public Uni<Void> apply(List<CacheOp> ops) {
+    /** Applies the operations in order, each slot caught up as it lands; fails on the first Redis error. */
+    Uni<Void> apply(List<CacheOp> ops) {
         return Multi.createFrom().iterable(ops)
-                .onItem().transformToUniAndConcatenate(op -> cache.apply(op).invoke(held -> settle(op, held)))
+                .onItem().transformToUniAndConcatenate(op -> cache.apply(op).invoke(held -> staleKeys.caughtUp(op.slot(), held)))
                 .collect().last()
                 .replaceWithVoid();
-    }
-
-    private void settle(CacheOp op, long heldVersion) {
-        if (op instanceof CacheOp.PutEntity put) {
-            pendingRepairs.repaired(put.key(), PendingRepairs.WHOLE_ENTRY, heldVersion);
-        } else if (op instanceof CacheOp.PutIndexEntry put) {
-            pendingRepairs.repaired(put.indexKey(), put.field(), heldVersion);
-        } else {
-            pendingRepairs.cleared(op.keys());
-        }
-    }
-
-    /** A drop that failed leaves the keys bypassed until a later drop succeeds. */
-    private void markMissed(CacheOp op, long version) {
-        if (op instanceof CacheOp.PutEntity put) {
-            pendingRepairs.markMissed(put.key(), PendingRepairs.WHOLE_ENTRY, version);
-        } else if (op instanceof CacheOp.PutIndexEntry put) {
-            pendingRepairs.markMissed(put.indexKey(), put.field(), version);
-        } else {
-            op.keys().forEach(key -> pendingRepairs.markMissed(key, PendingRepairs.WHOLE_ENTRY, Long.MAX_VALUE));
-        }
     }
 
     static String describe(Throwable e) {

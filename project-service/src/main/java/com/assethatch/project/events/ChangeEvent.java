@@ -8,18 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ChangeEvent")
 public record ChangeEvent(
-        @Schema(enumeration = {"connected", "project", "qualities", "memory-file", "asset", "style-anchor", "project-deleted"})
-        String type,
+        ChangeType type,
         String projectId,
         long version,
-        Object data) {
-
-    /** The first event of every stream; its version is the project's at connection time. */
-    public static final String CONNECTED = "connected";
-    public static final String PROJECT = "project";
-    public static final String QUALITIES = "qualities";
-    public static final String MEMORY_FILE = "memory-file";
-    public static final String ASSET = "asset";
-    public static final String STYLE_ANCHOR = "style-anchor";
-    public static final String PROJECT_DELETED = "project-deleted";
+        ChangePayload data) {
 }

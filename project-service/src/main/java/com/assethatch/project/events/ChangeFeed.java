@@ -2,7 +2,9 @@ package com.assethatch.project.events;
 
 import com.assethatch.project.cache.CacheConfig;
 import com.assethatch.project.cache.CacheKeys;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -22,9 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fans committed changes out to every SSE client of every instance. A change is delivered to this
- * instance's clients directly (so it works with Redis down) and published on Redis pub/sub for the
- * other instances; each instance ignores its own messages coming back.
+ * Fans committed changes out to every SSE client of every instance. A change is rendered to JSON once,
+ * delivered to this instance's clients directly (so it works with Redis down) and published on Redis
+ * pub/sub for the other instances; each instance ignores its own messages coming back.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -54,13 +56,18 @@ public class ChangeFeed {
 
     /** Delivers the change locally and to the other instances; never fails the caller. */
     public Uni<Void> publish(ChangeEvent event) {
-        String payload = encode(new Envelope(instanceId, event));
-        deliverLocally(event.projectId(), payload);
-        return pubSub.publish(channel, payload)
+        RenderedChange change = render(event);
+        deliverLocally(change);
+        return pubSub.publish(channel, encode(new Envelope(instanceId, change.json())))
                 .ifNoItem().after(cacheConfig.commandTimeout()).fail()
                 .onFailure().invoke(e -> Log.warnf("Change %s of project %s not published to other instances: %s",
                         event.type(), event.projectId(), e.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    /** The event as SSE clients receive it, rendered to JSON once. */
+    public RenderedChange render(ChangeEvent event) {
+        return new RenderedChange(event.type().eventName(), event.projectId(), event.version(), encode(event));
     }
 
     /**
@@ -84,12 +91,13 @@ public class ChangeFeed {
         openStreams.forEach(Runnable::run);
     }
 
-    /** The changes of one project, as JSON envelopes, from now on. */
-    public Multi<String> changesOf(String projectId) {
-        return eventBus.<String>localConsumer(LOCAL_ADDRESS + projectId).toMulti().map(Message::body);
+    /** The changes of one project, from now on. */
+    public Multi<RenderedChange> changesOf(String projectId) {
+        return eventBus.<RenderedChange>localConsumer(LOCAL_ADDRESS + projectId).toMulti().map(Message::body);
     }
 
     void subscribe(@Observes StartupEvent ignored) {
+        eventBus.getDelegate().registerDefaultCodec(RenderedChange.class, new RenderedChange.LocalCodec());
         subscription = pubSub.subscribe(channel)
                 .onCompletion().failWith(() -> new IllegalStateException("subscription ended"))
                 .onFailure().invoke(e -> Log.warnf("Redis pub/sub subscription lost, retrying: %s", e.getMessage()))
@@ -105,30 +113,33 @@ public class ChangeFeed {
         }
     }
 
-    private void deliverFromOtherInstance(String payload) {
+    /** Read once per message, however many local clients watch the project. */
+    private void deliverFromOtherInstance(String message) {
         try {
-            Envelope envelope = json.readValue(payload, Envelope.class);
-            if (!instanceId.equals(envelope.origin())) {
-                deliverLocally(envelope.event().projectId(), payload);
+            JsonNode envelope = json.readTree(message);
+            if (!instanceId.equals(envelope.path("origin").asText())) {
+                JsonNode event = envelope.path("event");
+                deliverLocally(new RenderedChange(event.path("type").asText(), event.path("projectId").asText(),
+                        event.path("version").asLong(), event.toString()));
             }
         } catch (JsonProcessingException e) {
             Log.warnf("Ignoring an unreadable change message on %s: %s", channel, e.getMessage());
         }
     }
 
-    private void deliverLocally(String projectId, String payload) {
-        eventBus.publish(LOCAL_ADDRESS + projectId, payload);
+    private void deliverLocally(RenderedChange change) {
+        eventBus.publish(LOCAL_ADDRESS + change.projectId(), change);
     }
 
-    private String encode(Envelope envelope) {
+    private String encode(Object value) {
         try {
-            return json.writeValueAsString(envelope);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise change event", e);
         }
     }
 
-    /** What travels on the channel: the event plus the instance that published it. */
-    public record Envelope(String origin, ChangeEvent event) {
+    /** What travels on the channel: the event as rendered, plus the instance that published it. */
+    record Envelope(String origin, @JsonRawValue String event) {
     }
 }

@@ -2,8 +2,10 @@ package com.assethatch.project.images;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.hash.Sha256;
+import com.assethatch.common.image.ImageFormat;
 import com.assethatch.common.image.ImageInfo;
 import com.assethatch.common.image.ImageSniffer;
+import com.assethatch.common.validation.JsonValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +24,7 @@ public class ImagePolicy {
     private static final double BASE64_BYTES_PER_CHAR = 0.75;
     private static final int BASE64_PADDING_BYTES = 2;
     private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
-    private static final List<String> ACCEPTED = List.of("image/png", "image/jpeg", "image/webp");
+    private static final List<String> ACCEPTED = JsonValues.of(ImageFormat.class);
 
     private final ImagesConfig config;
 

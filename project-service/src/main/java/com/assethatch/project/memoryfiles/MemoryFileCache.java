@@ -1,59 +1,63 @@
 package com.assethatch.project.memoryfiles;
 
-import com.assethatch.project.cache.CacheKeys;
+import com.assethatch.project.cache.CacheLayout;
 import com.assethatch.project.cache.CacheOp;
-import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
-import com.assethatch.project.cache.ReadThrough;
-import com.assethatch.project.cache.WriteThrough;
+import com.assethatch.project.cache.CacheTier;
+import com.assethatch.project.cache.Tombstone;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
-/** A project's memory files live in one cached index, one member per type. */
-@ApplicationScoped
-public class MemoryFileCache implements CacheRefresher {
+/** A project's memory files live in one cached list, {@code <prefix>:project:<id>:memory-files}, one member per type. */
+@Singleton
+public class MemoryFileCache extends CacheLayout<MemoryFile> {
 
-    private final CacheKeys keys;
-    private final ReadThrough readThrough;
-    private final WriteThrough writeThrough;
     private final MemoryFileRepository repository;
-    private final ReadThrough.Shape<MemoryFile> shape;
 
-    public MemoryFileCache(CacheKeys keys, ReadThrough readThrough, WriteThrough writeThrough,
-            MemoryFileRepository repository) {
-        this.keys = keys;
-        this.readThrough = readThrough;
-        this.writeThrough = writeThrough;
+    public MemoryFileCache(CacheTier tier, MemoryFileRepository repository) {
+        super(MemoryFile.class, tier);
         this.repository = repository;
-        this.shape = new ReadThrough.Shape<>(MemoryFile.class, MemoryFile::version);
-    }
-
-    public Uni<List<MemoryFile>> findAllOf(String projectId) {
-        return readThrough.index(keys.projectMemoryFiles(projectId), shape, MemoryFile::type,
-                () -> repository.findAllOf(projectId));
-    }
-
-    public Uni<MemoryFile> writeThrough(Committed<MemoryFile> committed) {
-        MemoryFile file = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(file), file.version()).replaceWith(file);
     }
 
     @Override
     public String entityType() {
-        return MemoryFileRepository.ENTITY_TYPE;
+        return "memory-file";
     }
 
-    /** Memory files are only ever deleted with their project, which drops the whole index. */
     @Override
-    public Uni<List<CacheOp>> currentState(String memoryFileId, String projectId) {
-        return repository.findById(memoryFileId).map(file -> file
-                .map(this::stored)
-                .orElseGet(() -> List.of(new CacheOp.DropKeys(List.of(keys.projectMemoryFiles(projectId))))));
+    protected String idOf(MemoryFile file) {
+        return file.id();
     }
 
-    private List<CacheOp> stored(MemoryFile file) {
-        return List.of(new CacheOp.PutIndexEntry(keys.projectMemoryFiles(file.projectId()), file.type(), file.version(),
-                readThrough.encode(file)));
+    @Override
+    protected Uni<Optional<MemoryFile>> load(String id) {
+        return repository.findById(id);
+    }
+
+    @Override
+    protected String listKey(String projectId) {
+        return key("project", projectId, "memory-files");
+    }
+
+    @Override
+    protected String projectIdOf(MemoryFile file) {
+        return file.projectId();
+    }
+
+    @Override
+    protected String memberOf(MemoryFile file) {
+        return file.type().fileName();
+    }
+
+    @Override
+    protected Uni<List<MemoryFile>> loadAll(String projectId) {
+        return repository.findAllOf(projectId);
+    }
+
+    /** Memory files are only ever deleted with their project: the whole list goes. */
+    @Override
+    protected List<CacheOp> opsFor(Tombstone tombstone) {
+        return List.of(CacheOp.drop(listKey(tombstone.projectId())));
     }
 }

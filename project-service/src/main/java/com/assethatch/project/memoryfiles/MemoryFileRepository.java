@@ -1,7 +1,5 @@
 package com.assethatch.project.memoryfiles;
 
-import com.assethatch.project.cache.CacheOutbox;
-import com.assethatch.project.cache.Committed;
 import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,28 +12,27 @@ import java.util.Optional;
 @ApplicationScoped
 public class MemoryFileRepository {
 
-    static final String ENTITY_TYPE = "memory-file";
 
     private final Pool pool;
     private final String upsertSql;
 
-    public MemoryFileRepository(Pool pool, CacheOutbox outbox) {
+    public MemoryFileRepository(Pool pool) {
         this.pool = pool;
         // Upsert on (project, type); an identical save changes nothing (no new version, no event), and a
         // missing project inserts nothing: both return no row, and the service tells them apart.
-        this.upsertSql = outbox.recording(ENTITY_TYPE, "id", "project_id", """
+        this.upsertSql = """
                 INSERT INTO memory_file (id, project_id, type, content)
                 SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM project WHERE id = $2)
                 ON CONFLICT (project_id, type) DO UPDATE
-                    SET content = EXCLUDED.content, version = nextval('row_version_seq'), updated_at = now()
+                    SET content = EXCLUDED.content
                     WHERE memory_file.content IS DISTINCT FROM EXCLUDED.content
-                RETURNING *""");
+                RETURNING *""";
     }
 
     /** Empty when nothing changed: the project is missing or the content was already this. */
-    public Uni<Optional<Committed<MemoryFile>>> upsert(String projectId, String type, String content) {
+    public Uni<Optional<MemoryFile>> upsert(String projectId, String type, String content) {
         return pool.preparedQuery(upsertSql).execute(Tuple.of(MemoryFile.idOf(projectId, type), projectId, type, content))
-                .map(rows -> Rows.first(rows, row -> new Committed<>(toMemoryFile(row), row.getLong("outbox_id"))));
+                .map(rows -> Rows.first(rows, MemoryFileRepository::toMemoryFile));
     }
 
     public Uni<Optional<MemoryFile>> find(String projectId, String type) {
@@ -57,7 +54,7 @@ public class MemoryFileRepository {
     }
 
     private static MemoryFile toMemoryFile(Row row) {
-        return new MemoryFile(row.getString("id"), row.getString("project_id"), row.getString("type"),
+        return new MemoryFile(row.getString("id"), row.getString("project_id"), MemoryFileType.of(row.getString("type")),
                 row.getString("content"), row.getLong("version"), row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("updated_at"));
     }

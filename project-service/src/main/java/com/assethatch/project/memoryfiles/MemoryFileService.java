@@ -2,13 +2,15 @@ package com.assethatch.project.memoryfiles;
 
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangePayload;
+import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.writes.WritePipeline;
+import java.time.OffsetDateTime;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Memory files: one per (project, type), saved whole; an identical save is a no-op. */
@@ -16,19 +18,19 @@ import java.util.Optional;
 public class MemoryFileService {
 
     private static final Comparator<MemoryFile> NEWEST_FIRST = Comparator.comparing(MemoryFile::createdAt).reversed()
-            .thenComparing(MemoryFile::type);
+            .thenComparing(file -> file.type().fileName());
 
     private final MemoryFileRepository repository;
     private final MemoryFileCache cache;
     private final ProjectService projects;
-    private final ChangeFeed changes;
+    private final WritePipeline writes;
 
     public MemoryFileService(MemoryFileRepository repository, MemoryFileCache cache, ProjectService projects,
-            ChangeFeed changes) {
+            WritePipeline writes) {
         this.repository = repository;
         this.cache = cache;
         this.projects = projects;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     /** The project's files, newest first, optionally only those of one type; 404 for an unknown project. */
@@ -38,16 +40,17 @@ public class MemoryFileService {
 
     /** As {@link #list}, for a project the caller has already found. */
     public Uni<List<MemoryFile>> filesOf(String projectId, Optional<String> type) {
-        return cache.findAllOf(projectId).map(files -> files.stream()
-                .filter(file -> type.map(file.type()::equals).orElse(true))
+        return cache.list(projectId).map(files -> files.stream()
+                .filter(file -> type.map(file.type().fileName()::equals).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .toList());
     }
 
     public Uni<MemoryFile> save(String projectId, SaveMemoryFileRequest request) {
-        return repository.upsert(projectId, request.type(), request.content())
+        return writes.write(repository.upsert(projectId, request.type(), request.content()), cache::updateFor,
+                        file -> new ChangeEvent(ChangeType.MEMORY_FILE, file.projectId(), file.version(), MemoryFileChanged.of(file)))
                 .flatMap(saved -> saved.isPresent()
-                        ? cache.writeThrough(saved.get()).call(this::announce)
+                        ? Uni.createFrom().item(saved.get())
                         : unchangedOrMissingProject(projectId, request.type()));
     }
 
@@ -55,9 +58,10 @@ public class MemoryFileService {
         return repository.find(projectId, type).map(existing -> existing.orElseThrow(ProjectNotFoundException::new));
     }
 
-    /** Announces the change without the content, which may be megabytes; clients fetch it when they need it. */
-    private Uni<Void> announce(MemoryFile file) {
-        return changes.publish(new ChangeEvent(ChangeEvent.MEMORY_FILE, file.projectId(), file.version(),
-                Map.of("id", file.id(), "type", file.type(), "version", file.version(), "updatedAt", file.updatedAt())));
+    /** The data of a {@code memory-file} event: the file without its content, which may be megabytes. */
+    public record MemoryFileChanged(String id, String type, long version, OffsetDateTime updatedAt) implements ChangePayload {
+        static MemoryFileChanged of(MemoryFile file) {
+            return new MemoryFileChanged(file.id(), file.type().fileName(), file.version(), file.updatedAt());
+        }
     }
 }

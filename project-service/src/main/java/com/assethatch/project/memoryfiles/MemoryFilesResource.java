@@ -1,11 +1,11 @@
 package com.assethatch.project.memoryfiles;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.common.validation.OneOf;
 import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,8 +46,9 @@ public class MemoryFilesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<Listed> list(@Parameter(description = "Project id.") @PathParam("id") String projectId,
-            @Parameter(description = "Only files of this type.", example = "entities.json")
-            @QueryParam("type") @Pattern(regexp = MemoryFileTypes.PATTERN, message = MemoryFileTypes.RULE) String type) {
+            @Parameter(description = "Only files of this type.", example = "entities.json",
+                    schema = @Schema(ref = "MemoryFileType"))
+            @QueryParam("type") @OneOf(value = MemoryFileType.class, message = MemoryFileType.ONE_OF) String type) {
         return memoryFiles.list(projectId, Optional.ofNullable(type)).map(files -> new Listed(true, files));
     }
 

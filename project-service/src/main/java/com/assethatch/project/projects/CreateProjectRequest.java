@@ -1,6 +1,7 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.ids.ProjectIds;
+import com.assethatch.common.validation.OneOf;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,8 +19,8 @@ public record CreateProjectRequest(
         @Size(max = ProjectIds.MAX_NAME_LENGTH, message = "Name is too long (at most 200 characters)")
         String name,
 
-        @Schema(description = "Starting phase; planning when absent.", enumeration = {"planning", "style", "generation", "export"})
-        @Pattern(regexp = Phase.PATTERN, message = "phase must be one of: planning, style, generation, export")
+        @Schema(description = "Starting phase; planning when absent.", ref = "Phase")
+        @OneOf(value = Phase.class, message = Phase.ONE_OF)
         String phase,
 
         @Schema(description = "Owner, until authentication lands; optional.", example = "user-42")

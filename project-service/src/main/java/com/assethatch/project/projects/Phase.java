@@ -8,8 +8,8 @@ import java.util.Locale;
 public enum Phase {
     PLANNING, STYLE, GENERATION, EXPORT;
 
-    /** Regular expression of the accepted JSON values, for request validation. */
-    public static final String PATTERN = "planning|style|generation|export";
+    /** For {@code @OneOf}: the allowed values are filled in from the constants. */
+    public static final String ONE_OF = "phase must be one of: {values}";
 
     @JsonValue
     public String value() {

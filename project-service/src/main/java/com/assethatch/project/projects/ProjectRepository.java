@@ -1,91 +1,83 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.cache.CacheOutbox;
-import com.assethatch.project.cache.Committed;
-import com.assethatch.project.persistence.Rows;
-import com.assethatch.project.qualities.Qualities;
-import com.assethatch.project.qualities.QualityKey;
+import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.RowMapper;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
- * Projects in Postgres. Every change is one statement that bumps the version from the shared
- * sequence, records the cache outbox row and returns the new row: no lost updates, no second round trip.
+ * Projects in Postgres. Every change is one statement that returns the new row; the schema's triggers
+ * give it its version and record its cache outbox row in that statement.
  */
 @ApplicationScoped
 public class ProjectRepository {
 
-    static final String ENTITY_TYPE = "project";
-    private static final String BUMP_VERSION = "version = nextval('row_version_seq'), updated_at = now()";
+    /** A project row as the record the service works with. */
+    private static final RowMapper<Project> PROJECT =
+            RowMapper.newInstance((io.vertx.sqlclient.templates.RowMapper<Project>) ProjectRepository::toProject);
 
     private final Pool pool;
-    private final CacheOutbox outbox;
+    /** The same pool without its CDI client proxy: SqlTemplate casts the client to Vert.x's internal type. */
+    private final Pool templatePool;
 
-    public ProjectRepository(Pool pool, CacheOutbox outbox) {
+    public ProjectRepository(Pool pool) {
         this.pool = pool;
-        this.outbox = outbox;
+        this.templatePool = Pool.newInstance((io.vertx.sqlclient.Pool) ClientProxy.unwrap(pool.getDelegate()));
     }
 
     /** Empty when a project with this id already exists. */
-    public Uni<Optional<Committed<Project>>> insert(String id, String name, Phase phase, String ownerId) {
-        String sql = outbox.recording(ENTITY_TYPE, "id", "id", """
-                INSERT INTO project (id, name, phase, owner_id) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (id) DO NOTHING RETURNING *""");
-        return pool.preparedQuery(sql).execute(Tuple.of(id, name, phase.value(), ownerId))
-                .map(rows -> Rows.first(rows, ProjectRepository::committed));
+    public Uni<Optional<Project>> insert(String id, String name, Phase phase, String ownerId) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", id);
+        values.put("name", name);
+        values.put("phase", phase.value());
+        values.put("ownerId", ownerId);
+        return firstOf(SqlTemplate.forQuery(templatePool, """
+                        INSERT INTO project (id, name, phase, owner_id) VALUES (#{id}, #{name}, #{phase}, #{ownerId})
+                        ON CONFLICT (id) DO NOTHING RETURNING *"""), values);
     }
 
     public Uni<Optional<Project>> findById(String id) {
-        return pool.preparedQuery("SELECT * FROM project WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows, ProjectRepository::toProject));
+        return firstOf(SqlTemplate.forQuery(templatePool, "SELECT * FROM project WHERE id = #{id}"), Map.of("id", id));
     }
 
     public Uni<List<Project>> findRecent(int limit) {
-        return pool.preparedQuery("SELECT * FROM project ORDER BY updated_at DESC, id LIMIT $1")
-                .execute(Tuple.of(limit))
-                .map(rows -> Rows.all(rows, ProjectRepository::toProject));
+        return SqlTemplate.forQuery(templatePool, "SELECT * FROM project ORDER BY updated_at DESC, id LIMIT #{limit}")
+                .mapTo(PROJECT).execute(Map.of("limit", limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
     }
 
     /** Sets the given columns; empty when the project does not exist. */
-    public Uni<Optional<Committed<Project>>> update(String id, Optional<String> name, Optional<Phase> phase) {
-        List<Object> values = new ArrayList<>(List.of(id));
-        StringJoiner assignments = new StringJoiner(", ");
-        name.ifPresent(value -> assignments.add(assign("name", values, value)));
-        phase.ifPresent(value -> assignments.add(assign("phase", values, value.value())));
-        assignments.add(BUMP_VERSION);
-        String sql = outbox.recording(ENTITY_TYPE, "id", "id",
-                "UPDATE project SET " + assignments + " WHERE id = $1 RETURNING *");
-        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::committed));
+    public Uni<Optional<Project>> update(String id, Optional<String> name, Optional<Phase> phase) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        name.ifPresent(value -> columns.put("name", value));
+        phase.ifPresent(value -> columns.put("phase", value.value()));
+        return set(id, columns, OptionalLong.empty());
     }
 
     /**
      * Sets the given qualities (null clears one), only if the version still equals {@code expectedVersion}
      * when one is given. Empty when the project does not exist or the version moved on.
      */
-    public Uni<Optional<Committed<Project>>> updateQualities(String id, Map<QualityKey, String> changes,
+    public Uni<Optional<Project>> updateQualities(String id, Map<QualityKey, String> changes,
             OptionalLong expectedVersion) {
-        List<Object> values = new ArrayList<>(List.of(id));
-        StringJoiner assignments = new StringJoiner(", ");
-        changes.forEach((key, value) -> assignments.add(assign(key.column(), values, value)));
-        assignments.add(BUMP_VERSION);
-        String condition = "id = $1";
-        if (expectedVersion.isPresent()) {
-            values.add(expectedVersion.getAsLong());
-            condition += " AND version = $" + values.size();
-        }
-        String sql = outbox.recording(ENTITY_TYPE, "id", "id",
-                "UPDATE project SET " + assignments + " WHERE " + condition + " RETURNING *");
-        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> Rows.first(rows, ProjectRepository::committed));
+        Map<String, Object> columns = new LinkedHashMap<>();
+        changes.forEach((key, value) -> columns.put(key.column(), value));
+        return set(id, columns, expectedVersion);
     }
 
     public Uni<OptionalLong> currentVersion(String id) {
@@ -93,31 +85,34 @@ public class ProjectRepository {
                 .map(rows -> rows.size() == 0 ? OptionalLong.empty() : OptionalLong.of(rows.iterator().next().getLong(0)));
     }
 
-    /**
-     * Deletes the project (children cascade) and returns the outbox row plus a fresh version for the
-     * tombstones; empty when there was no such project.
-     */
-    public Uni<Optional<Deleted>> delete(SqlClient transaction, String id) {
-        String sql = outbox.recording(ENTITY_TYPE, "id", "id", "DELETE FROM project WHERE id = $1 RETURNING *",
-                "changed.id, nextval('row_version_seq') AS tombstone_version");
-        return transaction.preparedQuery(sql).execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows, row -> new Deleted(row.getLong("outbox_id"), row.getLong("tombstone_version"))));
+    /** Deletes the project (its memory files, assets and anchor cascade); false when there was no such project. */
+    public Uni<Boolean> delete(SqlClient transaction, String id) {
+        return transaction.preparedQuery("DELETE FROM project WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() > 0);
     }
 
-    public record Deleted(long outboxId, long tombstoneVersion) {
+    /** {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} [AND version = #{expectedVersion}]}. */
+    private Uni<Optional<Project>> set(String id, Map<String, Object> columns, OptionalLong expectedVersion) {
+        String assignments = columns.keySet().stream().map(column -> column + " = #{" + column + "}")
+                .collect(Collectors.joining(", "));
+        Map<String, Object> parameters = new HashMap<>(columns);
+        parameters.put("id", id);
+        String condition = "id = #{id}";
+        if (expectedVersion.isPresent()) {
+            parameters.put("expectedVersion", expectedVersion.getAsLong());
+            condition += " AND version = #{expectedVersion}";
+        }
+        return firstOf(SqlTemplate.forQuery(templatePool, "UPDATE project SET " + assignments + " WHERE " + condition
+                + " RETURNING *"), parameters);
     }
 
-    private static String assign(String column, List<Object> values, Object value) {
-        values.add(value);
-        return column + " = $" + values.size();
+    private static Uni<Optional<Project>> firstOf(SqlTemplate<Map<String, Object>, RowSet<Row>> query,
+            Map<String, Object> parameters) {
+        return query.mapTo(PROJECT).execute(parameters)
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
     }
 
-
-    private static Committed<Project> committed(Row row) {
-        return new Committed<>(toProject(row), row.getLong("outbox_id"));
-    }
-
-    static Project toProject(Row row) {
+    static Project toProject(io.vertx.sqlclient.Row row) {
         Qualities qualities = new Qualities(
                 row.getString("art_style"), row.getString("base_resolution"), row.getString("perspective"),
                 row.getString("game_genre"), row.getString("theme"), row.getString("mood"),

@@ -2,13 +2,11 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
-import com.assethatch.project.memoryfiles.MemoryFileService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Project routes of this feature; reading a project with its memory files and deleting one span features ({@code wholeproject}). */
 @Path("/api/projects")
 @Tag(name = "Projects", description = "Create, read, rename, move through phases and delete projects.")
 public class ProjectResource {
@@ -34,11 +32,9 @@ public class ProjectResource {
     static final int MAX_LIST_LIMIT = 1000;
 
     private final ProjectService projects;
-    private final MemoryFileService memoryFiles;
 
-    public ProjectResource(ProjectService projects, MemoryFileService memoryFiles) {
+    public ProjectResource(ProjectService projects) {
         this.projects = projects;
-        this.memoryFiles = memoryFiles;
     }
 
     @POST
@@ -72,18 +68,6 @@ public class ProjectResource {
                 .map(list -> new ProjectResponses.Many(true, list.stream().map(ProjectView::of).toList()));
     }
 
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a project",
-            description = "With its memory files, as the original returned it. Served from the cache tier when it holds "
-                    + "the current version.")
-    @APIResponse(responseCode = "200", description = "The project.")
-    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    public Uni<ProjectResponses.One> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
-        return projects.get(id).flatMap(project -> memoryFiles.filesOf(id, Optional.empty())
-                .map(files -> new ProjectResponses.One(ProjectView.of(project, files))));
-    }
-
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a project's phase or name", description = "Absent fields stay as they are.")
@@ -94,15 +78,5 @@ public class ProjectResource {
     public Uni<ProjectResponses.One> update(@Parameter(description = "Project id.") @PathParam("id") String id,
             @Valid @NotNull(message = "Invalid request body") UpdateProjectRequest request) {
         return projects.update(id, request).map(project -> new ProjectResponses.One(ProjectView.of(project)));
-    }
-
-    @DELETE
-    @Path("/{id}")
-    @Operation(summary = "Delete a project",
-            description = "Deletes its memory files, assets and style anchor too, and clears its cache entries.")
-    @APIResponse(responseCode = "200", description = "Deleted.")
-    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    public Uni<ProjectResponses.Done> delete(@Parameter(description = "Project id.") @PathParam("id") String id) {
-        return projects.delete(id).replaceWith(new ProjectResponses.Done(true));
     }
 }

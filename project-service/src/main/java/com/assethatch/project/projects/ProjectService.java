@@ -2,51 +2,37 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.assets.AssetCache;
-import com.assethatch.project.assets.AssetRepository;
 import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangeType;
+import com.assethatch.project.writes.WritePipeline;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Project rules: Postgres commits first, then the change is written through to the cache. */
+/** Project rules; every change goes through the {@link WritePipeline}. */
 @ApplicationScoped
 public class ProjectService {
 
-    private final Pool pool;
     private final ProjectRepository repository;
     private final ProjectCache cache;
-    private final AssetRepository assets;
-    private final AssetCache assetCache;
-    private final ChangeFeed changes;
+    private final WritePipeline writes;
 
-    public ProjectService(Pool pool, ProjectRepository repository, ProjectCache cache, AssetRepository assets,
-            AssetCache assetCache, ChangeFeed changes) {
-        this.pool = pool;
+    public ProjectService(ProjectRepository repository, ProjectCache cache, WritePipeline writes) {
         this.repository = repository;
         this.cache = cache;
-        this.assets = assets;
-        this.assetCache = assetCache;
-        this.changes = changes;
-    }
-
-    private record Deletion(ProjectRepository.Deleted project, List<AssetRepository.Gone> assets) {
+        this.writes = writes;
     }
 
     public Uni<Project> create(CreateProjectRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Phase phase = request.phase() != null ? Phase.of(request.phase()) : Phase.PLANNING;
-        return repository.insert(id, request.name(), phase, request.userId())
+        return writes.writeUnannounced(repository.insert(id, request.name(), phase, request.userId()), cache::updateFor)
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
-                .flatMap(cache::writeThrough)
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));
     }
 
@@ -63,27 +49,10 @@ public class ProjectService {
         if (request.name() == null && request.phase() == null) {
             return get(id);
         }
-        return repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of))
-                .map(updated -> updated.orElseThrow(ProjectNotFoundException::new))
-                .flatMap(cache::writeThrough)
-                .call(project -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT, project.id(), project.version(),
-                        ProjectView.of(project))));
-    }
-
-    /** Deletes the project and everything it owns in one transaction, then clears their cache entries. */
-    public Uni<Void> delete(String id) {
-        return pool.withTransaction(transaction -> assets.deleteAllOf(transaction, id)
-                        .flatMap(goneAssets -> repository.delete(transaction, id)
-                                .map(deleted -> new Deletion(deleted.orElseThrow(ProjectNotFoundException::new), goneAssets))))
-                .call(deletion -> cache.writeThroughDeletion(id, deletion.project()))
-                .call(deletion -> Multi.createFrom().iterable(deletion.assets())
-                        .onItem().transformToUniAndConcatenate(asset -> assetCache.writeThroughProjectDeletion(asset,
-                                deletion.project().tombstoneVersion()))
-                        .collect().last())
-                .map(Deletion::project)
-                .call(deleted -> changes.publish(new ChangeEvent(ChangeEvent.PROJECT_DELETED, id,
-                        deleted.tombstoneVersion(), Map.of("projectId", id))))
-                .invoke(() -> Log.infof("Deleted project %s", id))
-                .replaceWithVoid();
+        return writes.write(
+                        repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of)),
+                        cache::updateFor,
+                        project -> new ChangeEvent(ChangeType.PROJECT, project.id(), project.version(), ProjectView.of(project)))
+                .map(updated -> updated.orElseThrow(ProjectNotFoundException::new));
     }
 }

@@ -1,9 +1,8 @@
 package com.assethatch.project.projects;
 
-import com.assethatch.project.memoryfiles.MemoryFile;
+import com.assethatch.project.events.ChangePayload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the original app's routes returned it (camelCase qualities, {@code userId}), plus its version. */
@@ -12,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProjectView(
         @Schema(example = "farm-game-01") String id,
         @Schema(example = "Farm Game") String name,
-        @Schema(enumeration = {"planning", "style", "generation", "export"}) String phase,
+        Phase phase,
         @Schema(description = "Owner id; null until authentication lands.") String userId,
         @Schema(example = "Pixel Art (16-bit)") String artStyle,
         @Schema(example = "32x32") String baseResolution,
@@ -23,19 +22,12 @@ public record ProjectView(
         @Schema(example = "Vibrant") String colorPalette,
         @Schema(description = "Changes with every committed change; also the qualities ETag.", example = "42") long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt,
-        @Schema(description = "Only in GET /api/projects/{id}: the project's memory files, as the original returned them.")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        List<MemoryFile> memoryFiles) {
+        OffsetDateTime updatedAt) implements ChangePayload {
 
-    static ProjectView of(Project project) {
-        return of(project, null);
-    }
-
-    static ProjectView of(Project project, List<MemoryFile> memoryFiles) {
+    public static ProjectView of(Project project) {
         var q = project.qualities();
-        return new ProjectView(project.id(), project.name(), project.phase().value(), project.ownerId(),
+        return new ProjectView(project.id(), project.name(), project.phase(), project.ownerId(),
                 q.artStyle(), q.baseResolution(), q.perspective(), q.gameGenre(), q.theme(), q.mood(),
-                q.colorPalette(), project.version(), project.createdAt(), project.updatedAt(), memoryFiles);
+                q.colorPalette(), project.version(), project.createdAt(), project.updatedAt());
     }
 }

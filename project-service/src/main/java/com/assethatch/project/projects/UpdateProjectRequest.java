@@ -1,15 +1,15 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.ids.ProjectIds;
+import com.assethatch.common.validation.OneOf;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Fields to change; absent fields stay as they are.")
 public record UpdateProjectRequest(
-        @Schema(enumeration = {"planning", "style", "generation", "export"}, example = "style")
-        @Pattern(regexp = Phase.PATTERN,
-                message = "Invalid request body: phase must be one of planning, style, generation, export")
+        @Schema(ref = "Phase", example = "style")
+        @OneOf(value = Phase.class, message = "Invalid request body: phase must be one of {values}")
         String phase,
 
         @Schema(example = "Farm Game II", maxLength = ProjectIds.MAX_NAME_LENGTH)

@@ -1,5 +1,8 @@
 package com.assethatch.project.styleanchor;
 
+import com.assethatch.common.image.ImageFormat;
+import com.assethatch.project.cache.Versioned;
+import com.assethatch.project.events.ChangePayload;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,14 +16,14 @@ public record StyleAnchor(
         @Schema(example = "soft top-left light, warm") String lightingKeywords,
         @Schema(example = "[\"#2E7D32\", \"#F9A825\", \"#5D4037\"]") List<String> colorPalette,
         @Schema(example = "flux.2-pro") String model,
-        @Schema(enumeration = {"image/png", "image/jpeg", "image/webp"}) String mediaType,
+        ImageFormat mediaType,
         int byteSize,
         @Schema(description = "SHA-256 of the reference image (hex); its ETag.") String sha256,
         Integer width,
         Integer height,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements Versioned, ChangePayload {
 
     @JsonProperty(value = "imageUrl", access = JsonProperty.Access.READ_ONLY)
     @Schema(example = "/api/projects/farm-game-01/style-anchor/image")

@@ -1,59 +1,40 @@
 package com.assethatch.project.styleanchor;
 
-import com.assethatch.project.cache.CacheKeys;
-import com.assethatch.project.cache.CacheOp;
-import com.assethatch.project.cache.CacheRefresher;
-import com.assethatch.project.cache.Committed;
-import com.assethatch.project.cache.ReadThrough;
-import com.assethatch.project.cache.WriteThrough;
-import com.assethatch.project.persistence.RowVersions;
+import com.assethatch.project.cache.CacheLayout;
+import com.assethatch.project.cache.CacheTier;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** The anchor's record (not its image) under one versioned key per project. */
-@ApplicationScoped
-public class StyleAnchorCache implements CacheRefresher {
+/** The anchor's record (not its image) under one key per project, {@code <prefix>:project:<id>:style-anchor}. */
+@Singleton
+public class StyleAnchorCache extends CacheLayout<StyleAnchor> {
 
-    private final CacheKeys keys;
-    private final ReadThrough readThrough;
-    private final WriteThrough writeThrough;
     private final StyleAnchorRepository repository;
-    private final RowVersions versions;
-    private final ReadThrough.Shape<StyleAnchor> shape = new ReadThrough.Shape<>(StyleAnchor.class, StyleAnchor::version);
 
-    public StyleAnchorCache(CacheKeys keys, ReadThrough readThrough, WriteThrough writeThrough,
-            StyleAnchorRepository repository, RowVersions versions) {
-        this.keys = keys;
-        this.readThrough = readThrough;
-        this.writeThrough = writeThrough;
+    public StyleAnchorCache(CacheTier tier, StyleAnchorRepository repository) {
+        super(StyleAnchor.class, tier);
         this.repository = repository;
-        this.versions = versions;
-    }
-
-    public Uni<Optional<StyleAnchor>> find(String projectId) {
-        return readThrough.entity(keys.styleAnchor(projectId), shape, () -> repository.findByProject(projectId));
-    }
-
-    public Uni<StyleAnchor> writeThrough(Committed<StyleAnchor> committed) {
-        StyleAnchor anchor = committed.value();
-        return writeThrough.afterCommit(committed.outboxId(), stored(anchor), anchor.version()).replaceWith(anchor);
     }
 
     @Override
     public String entityType() {
-        return StyleAnchorRepository.ENTITY_TYPE;
+        return "style-anchor";
+    }
+
+    /** One anchor per project: the project id identifies it. */
+    @Override
+    protected String idOf(StyleAnchor anchor) {
+        return anchor.projectId();
     }
 
     @Override
-    public Uni<List<CacheOp>> currentState(String projectId, String sameProjectId) {
-        return storedOrTombstoned(repository.findByProject(projectId), this::stored, versions,
-                tombstone -> List.of(new CacheOp.PutEntity(keys.styleAnchor(projectId), tombstone, null)));
+    protected Uni<Optional<StyleAnchor>> load(String projectId) {
+        return repository.findByProject(projectId);
     }
 
-    private List<CacheOp> stored(StyleAnchor anchor) {
-        return List.of(new CacheOp.PutEntity(keys.styleAnchor(anchor.projectId()), anchor.version(),
-                readThrough.encode(anchor)));
+    @Override
+    protected String entryKey(String projectId) {
+        return key("project", projectId, "style-anchor");
     }
 }

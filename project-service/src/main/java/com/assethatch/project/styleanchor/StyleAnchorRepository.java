@@ -1,7 +1,6 @@
 package com.assethatch.project.styleanchor;
 
-import com.assethatch.project.cache.CacheOutbox;
-import com.assethatch.project.cache.Committed;
+import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.images.ValidatedImage;
 import com.assethatch.project.persistence.Rows;
@@ -18,18 +17,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class StyleAnchorRepository {
 
-    static final String ENTITY_TYPE = "style-anchor";
     private static final String RECORD_COLUMNS = "project_id, style_keywords, lighting_keywords, color_palette, model, "
             + "media_type, byte_size, sha256, width, height, version, created_at, updated_at";
 
     private final Pool pool;
     private final String upsertSql;
 
-    public StyleAnchorRepository(Pool pool, CacheOutbox outbox) {
+    public StyleAnchorRepository(Pool pool) {
         this.pool = pool;
         // One anchor per project, replaced whole; an identical PUT changes nothing. No row comes back when
         // the project is missing or nothing changed.
-        this.upsertSql = outbox.recording(ENTITY_TYPE, "project_id", "project_id", """
+        this.upsertSql = """
                 INSERT INTO style_anchor (project_id, image, media_type, byte_size, sha256, width, height,
                                           style_keywords, lighting_keywords, color_palette, model)
                 SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM project WHERE id = $1)
@@ -37,17 +35,16 @@ public class StyleAnchorRepository {
                     image = EXCLUDED.image, media_type = EXCLUDED.media_type, byte_size = EXCLUDED.byte_size,
                     sha256 = EXCLUDED.sha256, width = EXCLUDED.width, height = EXCLUDED.height,
                     style_keywords = EXCLUDED.style_keywords, lighting_keywords = EXCLUDED.lighting_keywords,
-                    color_palette = EXCLUDED.color_palette, model = EXCLUDED.model,
-                    version = nextval('row_version_seq'), updated_at = now()
+                    color_palette = EXCLUDED.color_palette, model = EXCLUDED.model
                 WHERE (style_anchor.sha256, style_anchor.style_keywords, style_anchor.lighting_keywords,
                        style_anchor.color_palette, style_anchor.model)
                       IS DISTINCT FROM
                       (EXCLUDED.sha256, EXCLUDED.style_keywords, EXCLUDED.lighting_keywords,
                        EXCLUDED.color_palette, EXCLUDED.model)
-                RETURNING\s""" + RECORD_COLUMNS);
+                RETURNING\s""" + RECORD_COLUMNS;
     }
 
-    public Uni<Optional<Committed<StyleAnchor>>> upsert(String projectId, StyleAnchorRequest request, ValidatedImage image) {
+    public Uni<Optional<StyleAnchor>> upsert(String projectId, StyleAnchorRequest request, ValidatedImage image) {
         List<String> palette = request.colorPalette() == null ? List.of() : request.colorPalette();
         Tuple values = Tuple.tuple()
                 .addValue(projectId)
@@ -62,7 +59,7 @@ public class StyleAnchorRepository {
                 .addValue(palette.toArray(String[]::new))
                 .addValue(request.model());
         return pool.preparedQuery(upsertSql).execute(values)
-                .map(rows -> Rows.first(rows, row -> new Committed<>(toAnchor(row), row.getLong("outbox_id"))));
+                .map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
     }
 
     public Uni<Optional<StyleAnchor>> findByProject(String projectId) {
@@ -81,7 +78,7 @@ public class StyleAnchorRepository {
         String[] palette = row.getArrayOfStrings("color_palette");
         return new StyleAnchor(row.getString("project_id"), row.getString("style_keywords"),
                 row.getString("lighting_keywords"), palette == null ? List.of() : Arrays.asList(palette),
-                row.getString("model"), row.getString("media_type"), row.getInteger("byte_size"),
+                row.getString("model"), ImageFormat.ofMediaType(row.getString("media_type")).orElseThrow(), row.getInteger("byte_size"),
                 row.getString("sha256"), row.getInteger("width"), row.getInteger("height"), row.getLong("version"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }

@@ -3,11 +3,12 @@ package com.assethatch.project.styleanchor;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.images.ValidatedImage;
 import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.writes.WritePipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -20,23 +21,24 @@ public class StyleAnchorService {
     private final StyleAnchorCache cache;
     private final ImagePolicy images;
     private final ProjectService projects;
-    private final ChangeFeed changes;
+    private final WritePipeline writes;
 
     public StyleAnchorService(StyleAnchorRepository repository, StyleAnchorCache cache, ImagePolicy images,
-            ProjectService projects, ChangeFeed changes) {
+            ProjectService projects, WritePipeline writes) {
         this.repository = repository;
         this.cache = cache;
         this.images = images;
         this.projects = projects;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     public Uni<StyleAnchor> replace(String projectId, StyleAnchorRequest request) {
         ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
-        return repository.upsert(projectId, request, image).flatMap(saved -> saved.isPresent()
-                ? cache.writeThrough(saved.get()).call(anchor -> changes.publish(
-                        new ChangeEvent(ChangeEvent.STYLE_ANCHOR, projectId, anchor.version(), anchor)))
-                : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
+        return writes.write(repository.upsert(projectId, request, image), cache::updateFor,
+                        anchor -> new ChangeEvent(ChangeType.STYLE_ANCHOR, projectId, anchor.version(), anchor))
+                .flatMap(saved -> saved.isPresent()
+                        ? Uni.createFrom().item(saved.get())
+                        : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
     }
 
     public Uni<StyleAnchor> get(String projectId) {

@@ -1,5 +1,6 @@
 package com.assethatch.project.sync;
 
+import com.assethatch.project.cache.RedisState;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -7,11 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SyncStatus")
 public record SyncStatus(
         @Schema(example = "farm-game-01") String projectId,
-        @Schema(description = "`in-sync`: every committed change is in the cache. `repairing`: some changes are saved in "
-                + "Postgres and still being copied to the cache (reads are correct meanwhile). `degraded`: the cache is "
-                + "down; everything is served from Postgres.", enumeration = {"in-sync", "repairing", "degraded"})
-        String state,
-        @Schema(enumeration = {"up", "down"}) String redis,
+        SyncState state,
+        RedisState redis,
         @Schema(description = "Cache repairs still owed for this project.", example = "0") long pendingRepairs,
         @Schema(description = "When the oldest owed repair was recorded.") OffsetDateTime oldestPendingSince,
         @Schema(description = "Why the last repair attempt failed, if it did.") String lastRepairError,
@@ -21,8 +19,4 @@ public record SyncStatus(
         @Schema(description = "The highest version of anything in the project (project, files, assets, anchor): the id of "
                 + "the latest change event, so a client can tell whether it missed one.", example = "57")
         long latestVersion) {
-
-    public static final String IN_SYNC = "in-sync";
-    public static final String REPAIRING = "repairing";
-    public static final String DEGRADED = "degraded";
 }

@@ -22,7 +22,8 @@ public class SyncStatusResource {
 
     @GET
     @Operation(summary = "A project's sync status",
-            description = "Every 2xx write is already saved in Postgres; this says whether the cache has caught up, "
+            description = "Every 2xx write is already saved in Postgres; this says whether the cache has caught up "
+                    + "(the consistency contract: docs/consistency.md), "
                     + "whether repairs are pending and when the project last changed.")
     @APIResponse(responseCode = "200", description = "The status.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)

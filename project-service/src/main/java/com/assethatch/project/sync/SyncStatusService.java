@@ -1,6 +1,7 @@
 package com.assethatch.project.sync;
 
 import com.assethatch.project.cache.CacheOutbox;
+import com.assethatch.project.cache.RedisState;
 import com.assethatch.project.cache.VersionedCache;
 import com.assethatch.project.persistence.Rows;
 import com.assethatch.project.projects.ProjectService;
@@ -38,16 +39,13 @@ public class SyncStatusService {
 
     public Uni<SyncStatus> statusOf(String projectId) {
         return projects.get(projectId).flatMap(project -> Uni.combine().all()
-                .unis(outbox.backlogOf(projectId), redisUp(), lastWrite(projectId))
-                .with((backlog, redisUp, lastWrite) -> new SyncStatus(projectId,
-                        !redisUp ? SyncStatus.DEGRADED : backlog.pending() > 0 ? SyncStatus.REPAIRING : SyncStatus.IN_SYNC,
-                        redisUp ? "up" : "down", backlog.pending(), backlog.oldest().orElse(null),
+                .unis(outbox.backlogOf(projectId), cache.state(), lastWrite(projectId))
+                .with((backlog, redis, lastWrite) -> new SyncStatus(projectId,
+                        redis == RedisState.DOWN ? SyncState.DEGRADED
+                                : backlog.pending() > 0 ? SyncState.REPAIRING : SyncState.IN_SYNC,
+                        redis, backlog.pending(), backlog.oldest().orElse(null),
                         backlog.lastError().orElse(null), lastWrite.at(), project.version(),
                         Math.max(project.version(), lastWrite.version()))));
-    }
-
-    private Uni<Boolean> redisUp() {
-        return cache.ping().replaceWith(true).onFailure().recoverWithItem(false);
     }
 
     private Uni<LastWrite> lastWrite(String projectId) {

@@ -37,7 +37,7 @@ class VersionedCacheTest {
     void aTombstoneKeepsLateOlderWritesFromResurrectingARow() {
         String key = uniqueKey();
         put(key, 5, "alive");
-        assertThat(cache.apply(new CacheOp.PutEntity(key, 8, null)).await().atMost(WAIT)).isEqualTo(8);
+        assertThat(cache.apply(CacheOp.tombstone(Slot.entry(key), 8)).await().atMost(WAIT)).isEqualTo(8);
         put(key, 6, "late write");
         assertThat(cache.getEntity(key).await().atMost(WAIT)).isEmpty();
     }
@@ -73,7 +73,7 @@ class VersionedCacheTest {
     @Test
     void anIndexIsOnlyTrustedOnceLoadedInFull() {
         String index = uniqueKey();
-        cache.apply(new CacheOp.PutIndexEntry(index, "a", 3, "A")).await().atMost(WAIT);
+        cache.apply(CacheOp.put(Slot.member(index, "a"), 3, "A")).await().atMost(WAIT);
         assertThat(cache.getCompleteIndex(index).await().atMost(WAIT)).as("a partial index").isEmpty();
 
         String token = cache.beginFill(index).await().atMost(WAIT);
@@ -87,7 +87,7 @@ class VersionedCacheTest {
     void anIndexFillKeepsNewerMembersAndIsRefusedAfterAConcurrentWrite() {
         String index = uniqueKey();
         String token = cache.beginFill(index).await().atMost(WAIT);
-        cache.apply(new CacheOp.PutIndexEntry(index, "a", 9, "A9")).await().atMost(WAIT);
+        cache.apply(CacheOp.put(Slot.member(index, "a"), 9, "A9")).await().atMost(WAIT);
         assertThat(cache.fillIndex(index, token, List.of(new VersionedCache.IndexEntry("a", 4, "A4")))
                 .await().atMost(WAIT)).isFalse();
         assertThat(cache.getCompleteIndex(index).await().atMost(WAIT)).isEmpty();
@@ -100,15 +100,15 @@ class VersionedCacheTest {
     @Test
     void removedIndexMembersAreNotListed() {
         String index = uniqueKey();
-        cache.apply(new CacheOp.PutIndexEntry(index, "a", 3, "A")).await().atMost(WAIT);
-        cache.apply(new CacheOp.PutIndexEntry(index, "a", 5, null)).await().atMost(WAIT);
+        cache.apply(CacheOp.put(Slot.member(index, "a"), 3, "A")).await().atMost(WAIT);
+        cache.apply(CacheOp.tombstone(Slot.member(index, "a"), 5)).await().atMost(WAIT);
         String token = cache.beginFill(index).await().atMost(WAIT);
         cache.fillIndex(index, token, List.of(new VersionedCache.IndexEntry("a", 3, "A"))).await().atMost(WAIT);
         assertThat(cache.getCompleteIndex(index).await().atMost(WAIT)).get().asList().isEmpty();
     }
 
     private long put(String key, long version, String payload) {
-        return cache.apply(new CacheOp.PutEntity(key, version, payload)).await().atMost(WAIT);
+        return cache.apply(CacheOp.put(Slot.entry(key), version, payload)).await().atMost(WAIT);
     }
 
     private String payload(String key) {

@@ -61,14 +61,14 @@ class MemoryFilesTest {
     void invalidInputGetsTheOriginalMessagesAndAnErrorStatus() {
         String projectId = Api.createProject(TestIds.projectId());
         save(projectId, "entities.json", "").statusCode(400).body("error", equalTo("Content cannot be empty"));
-        save(projectId, "style-draft", "x").statusCode(400).body("error", containsString("Invalid type"));
-        save(projectId, "entities.json", "x".repeat(MemoryFileTypes.MAX_CONTENT_LENGTH + 1)).statusCode(400)
+        save(projectId, "style-draft", "x").statusCode(400).body("error", equalTo(MemoryFileType.RULE));
+        save(projectId, "entities.json", "x".repeat(SaveMemoryFileRequest.MAX_CONTENT_LENGTH + 1)).statusCode(400)
                 .body("error", equalTo("Content too large (max 10MB)"));
         save("no-such-project", "entities.json", PLAN).statusCode(404).body("error", equalTo("Project not found"));
         given().when().get("/api/projects/{id}/memory-files", "no-such-project")
                 .then().statusCode(404).body("error", equalTo("Project not found"));
         given().when().get("/api/projects/{id}/memory-files?type=plan.md", projectId)
-                .then().statusCode(400).body("error", containsString("Invalid type"));
+                .then().statusCode(400).body("error", equalTo(MemoryFileType.RULE));
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A Redis server that belongs to the test: its own port and data directory on loopback, with an
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public class OwnRedisServer implements QuarkusTestResourceLifecycleManager {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PORT_POLL_INTERVAL = Duration.ofMillis(50);
     private static volatile OwnRedisServer current;
 
     private int port;
@@ -95,19 +96,8 @@ public class OwnRedisServer implements QuarkusTestResourceLifecycleManager {
     }
 
     private void awaitPort(boolean open) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (isOpen() == open) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("Test Redis on port " + port + " did not " + (open ? "start" : "stop"));
+        Awaitility.await("test Redis on port " + port + (open ? " to start" : " to stop"))
+                .atMost(START_TIMEOUT).pollInterval(PORT_POLL_INTERVAL).until(() -> isOpen() == open);
     }
 
     private boolean isOpen() {

@@ -1,4 +1,4 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

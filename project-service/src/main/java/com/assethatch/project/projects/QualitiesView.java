@@ -1,5 +1,6 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
+import com.assethatch.project.events.ChangePayload;
 import com.assethatch.project.projects.Project;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +11,7 @@ public record QualitiesView(
         @Schema(description = "The project's version, also sent as the ETag.", example = "42") long version,
         @Schema(example = "{\"art_style\": \"Pixel Art (16-bit)\", \"base_resolution\": \"32x32\", \"perspective\": \"side-view\","
                 + " \"game_genre\": \"Platformer\", \"theme\": null, \"mood\": null, \"color_palette\": \"Vibrant\"}")
-        Map<String, String> qualities) {
+        Map<String, String> qualities) implements ChangePayload {
 
     public static QualitiesView of(Project project) {
         return new QualitiesView(project.id(), project.version(), project.qualities().bySnakeName());

@@ -1,4 +1,4 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;

@@ -1,4 +1,4 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

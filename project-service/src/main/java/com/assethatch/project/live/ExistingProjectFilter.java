@@ -1,4 +1,4 @@
-package com.assethatch.project.events;
+package com.assethatch.project.live;
 
 import com.assethatch.project.projects.ProjectService;
 import io.smallrye.mutiny.Uni;

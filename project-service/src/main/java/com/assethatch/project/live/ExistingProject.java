@@ -1,4 +1,4 @@
-package com.assethatch.project.events;
+package com.assethatch.project.live;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package com.assethatch.project.qualities;
+package com.assethatch.project.projects;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,10 +1,13 @@
-package com.assethatch.project.events;
+package com.assethatch.project.live;
 
 import com.assethatch.project.ProjectServiceApi;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeFeed;
+import com.assethatch.project.events.ChangePayload;
+import com.assethatch.project.events.ChangeType;
+import com.assethatch.project.events.RenderedChange;
+import com.assethatch.project.events.EventsConfig;
 import com.assethatch.project.projects.Project;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,13 +31,11 @@ public class EventsResource {
     private final FoundProject foundProject;
     private final ChangeFeed feed;
     private final EventsConfig config;
-    private final ObjectMapper json;
 
-    public EventsResource(FoundProject foundProject, ChangeFeed feed, EventsConfig config, ObjectMapper json) {
+    public EventsResource(FoundProject foundProject, ChangeFeed feed, EventsConfig config) {
         this.foundProject = foundProject;
         this.feed = feed;
         this.config = config;
-        this.json = json;
     }
 
     @GET
@@ -53,37 +53,28 @@ public class EventsResource {
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Context Sse sse) {
         Project project = foundProject.get();
-        OutboundSseEvent connected = event(sse, ChangeEvent.CONNECTED, project.version(),
-                new ChangeEvent(ChangeEvent.CONNECTED, project.id(), project.version(), Map.of("name", project.name())));
+        ChangeEvent connected = new ChangeEvent(ChangeType.CONNECTED, project.id(), project.version(),
+                new Connected(project.name()));
         Multi<OutboundSseEvent> changes = feed.changesOf(projectId)
                 .onOverflow().buffer(config.clientBuffer())
-                .map(envelope -> toEvent(sse, envelope));
+                .map(change -> event(sse, change));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(connected),
+        return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(event(sse, feed.render(connected))),
                 Multi.createBy().merging().streams(changes, heartbeats)));
     }
 
-    private OutboundSseEvent toEvent(Sse sse, String envelope) {
-        try {
-            JsonNode event = json.readTree(envelope).get("event");
-            return event(sse, event.get("type").asText(), event.get("version").asLong(), event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable change envelope", e);
-        }
+    /** The data of the first event: the project the stream is about. */
+    public record Connected(String name) implements ChangePayload {
     }
 
-    /** Data is sent as a JSON string, so each event carries exactly the standard SSE fields. */
-    private OutboundSseEvent event(Sse sse, String name, long version, Object data) {
-        try {
-            return sse.newEventBuilder()
-                    .name(name)
-                    .id(String.valueOf(version))
-                    .data(json.writeValueAsString(data))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + name + " event", e);
-        }
+    /** The data is the change's JSON as rendered once for all clients, so each event carries exactly the standard SSE fields. */
+    private static OutboundSseEvent event(Sse sse, RenderedChange change) {
+        return sse.newEventBuilder()
+                .name(change.eventName())
+                .id(String.valueOf(change.version()))
+                .data(change.json())
+                .build();
     }
 }

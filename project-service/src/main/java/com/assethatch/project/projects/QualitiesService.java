@@ -1,0 +1,62 @@
+package com.assethatch.project.projects;
+
+import com.assethatch.common.error.ProjectNotFoundException;
+import com.assethatch.common.error.StaleVersionException;
+import com.assethatch.project.events.ChangeEvent;
+import com.assethatch.project.events.ChangeType;
+import com.assethatch.project.writes.WritePipeline;
+import com.assethatch.project.projects.Project;
+import com.assethatch.project.projects.ProjectCache;
+import com.assethatch.project.projects.ProjectRepository;
+import com.assethatch.project.projects.ProjectService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Qualities: a partial update validated by {@link QualityChanges}; an optional expected version (If-Match)
+ * guards against lost updates.
+ */
+@ApplicationScoped
+public class QualitiesService {
+
+    private final ProjectService projects;
+    private final ProjectRepository repository;
+    private final ProjectCache cache;
+    private final QualitiesConfig config;
+    private final WritePipeline writes;
+
+    public QualitiesService(ProjectService projects, ProjectRepository repository, ProjectCache cache,
+            QualitiesConfig config, WritePipeline writes) {
+        this.projects = projects;
+        this.repository = repository;
+        this.cache = cache;
+        this.config = config;
+        this.writes = writes;
+    }
+
+    public Uni<Project> get(String projectId) {
+        return projects.get(projectId);
+    }
+
+    /** Applies a partial update; keys not in {@code changes} keep their values. */
+    public Uni<Project> update(String projectId, Map<String, String> changes, OptionalLong expectedVersion) {
+        Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
+        return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor,
+                        project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
+                .flatMap(updated -> updated.isPresent()
+                        ? Uni.createFrom().item(updated.get())
+                        : explainMissingUpdate(projectId, expectedVersion));
+    }
+
+    /** No row was updated: either there is no such project or If-Match named an older version. */
+    private Uni<Project> explainMissingUpdate(String projectId, OptionalLong expectedVersion) {
+        return repository.currentVersion(projectId).map(current -> {
+            if (current.isEmpty()) {
+                throw new ProjectNotFoundException();
+            }
+            throw new StaleVersionException(expectedVersion.orElseThrow(), current.getAsLong());
+        });
+    }
+}
