@@ -14,52 +14,7 @@ export interface paths {
          * Download a project's asset pack (the original app's route)
          * @description Checks, in this order: a project id is given, the project exists, it has approved images, it has a plan (the memory file entities.json, markdown). Every approved image is in the pack: matched to the plan by id (composite or granular), the newest of several approvals for one plan asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExportRequest"];
-                };
-            };
-            responses: {
-                /** @description The asset pack, streamed (chunked, no Content-Length): manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes. */
-                200: {
-                    headers: {
-                        /** @description attachment; filename="<project name, whitespace runs as _>_assets.zip"; filename*=UTF-8''<the same, percent-encoded> */
-                        "Content-Disposition"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/zip": string;
-                    };
-                };
-                /** @description No project id, no approved images, or a body that is not JSON. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectOrPlanNotFound"];
-                /** @description The body is not sent as application/json. */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                503: components["responses"]["DatabaseDown"];
-            };
-        };
+        post: operations["postExport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -79,67 +34,7 @@ export interface paths {
          * Parse a markdown asset plan
          * @description Returns the assets the export sees for this plan, with the same ids, so the frontend and the export agree on one parser. Ids are `<projectId>-asset-<n>` and positional. The format is PLAN_FORMAT.md: `##` headings are categories, top-level list items assets, nested items variants (`Idle (4-direction)`, `Jump (8-frame)`) or metadata (`Description: ...`).
          */
-        post: {
-            parameters: {
-                query: {
-                    /** @description `composite` (default): a multi-direction variant is one sprite sheet. `granular`: one asset per direction, ids ending in `-front`, `-left`... Case-insensitive. */
-                    mode?: "composite" | "granular";
-                    /**
-                     * @description Project the plan belongs to; prefix of every asset id.
-                     * @example p
-                     */
-                    projectId: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The plan, UTF-8 markdown. An empty body gives no assets and a warning. */
-            requestBody: {
-                content: {
-                    "text/markdown": string;
-                    "text/plain": string;
-                };
-            };
-            responses: {
-                /** @description The parsed plan. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ParsedPlan"];
-                    };
-                };
-                /** @description `projectId is required`, an invalid projectId, or an unknown mode (the message names the allowed ones). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The plan is larger than `asset-hatch.plans.max-bytes` (10 MB by default); details give `maxBytes` and the body's `bytes`. */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The body is neither text/markdown nor text/plain. */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["postPlansParse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,37 +52,7 @@ export interface paths {
          * Download a project's asset pack (a plain link)
          * @description The same pack, checks and errors as POST /api/export, for a link a browser can follow.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /**
-                     * @description Project id.
-                     * @example farm-game
-                     */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The asset pack, streamed (chunked, no Content-Length): manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes. */
-                200: {
-                    headers: {
-                        /** @description attachment; filename="<project name, whitespace runs as _>_assets.zip"; filename*=UTF-8''<the same, percent-encoded> */
-                        "Content-Disposition"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/zip": string;
-                    };
-                };
-                400: components["responses"]["CannotExport"];
-                404: components["responses"]["ProjectOrPlanNotFound"];
-                503: components["responses"]["DatabaseDown"];
-            };
-        };
+        get: operations["getProjectExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -207,35 +72,7 @@ export interface paths {
          * Preview the manifest of a project's asset pack
          * @description A dry run of the export: the manifest.json the ZIP would start with, with the same checks and errors, without reading any image.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /**
-                     * @description Project id.
-                     * @example farm-game
-                     */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The manifest. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Manifest"];
-                    };
-                };
-                400: components["responses"]["CannotExport"];
-                404: components["responses"]["ProjectOrPlanNotFound"];
-                503: components["responses"]["DatabaseDown"];
-            };
-        };
+        get: operations["getProjectExportManifest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -523,4 +360,172 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    postExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The asset pack, streamed (chunked, no Content-Length): manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<project name, whitespace runs as _>_assets.zip"; filename*=UTF-8''<the same, percent-encoded> */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description No project id, no approved images, or a body that is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectOrPlanNotFound"];
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            503: components["responses"]["DatabaseDown"];
+        };
+    };
+    postPlansParse: {
+        parameters: {
+            query: {
+                /** @description `composite` (default): a multi-direction variant is one sprite sheet. `granular`: one asset per direction, ids ending in `-front`, `-left`... Case-insensitive. */
+                mode?: "composite" | "granular";
+                /**
+                 * @description Project the plan belongs to; prefix of every asset id.
+                 * @example p
+                 */
+                projectId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The plan, UTF-8 markdown. An empty body gives no assets and a warning. */
+        requestBody: {
+            content: {
+                "text/markdown": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The parsed plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParsedPlan"];
+                };
+            };
+            /** @description `projectId is required`, an invalid projectId, or an unknown mode (the message names the allowed ones). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The plan is larger than `asset-hatch.plans.max-bytes` (10 MB by default); details give `maxBytes` and the body's `bytes`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither text/markdown nor text/plain. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project id.
+                 * @example farm-game
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset pack, streamed (chunked, no Content-Length): manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<project name, whitespace runs as _>_assets.zip"; filename*=UTF-8''<the same, percent-encoded> */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["CannotExport"];
+            404: components["responses"]["ProjectOrPlanNotFound"];
+            503: components["responses"]["DatabaseDown"];
+        };
+    };
+    getProjectExportManifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project id.
+                 * @example farm-game
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manifest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manifest"];
+                };
+            };
+            400: components["responses"]["CannotExport"];
+            404: components["responses"]["ProjectOrPlanNotFound"];
+            503: components["responses"]["DatabaseDown"];
+        };
+    };
+}

@@ -14,52 +14,7 @@ export interface paths {
          * Upload a generated image (base64 JSON, as the original frontend sends it)
          * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": components["schemas"]["AssetUploadForm"];
-                    "application/json": components["schemas"]["SyncGeneratedAssetRequest"];
-                };
-            };
-            responses: {
-                /** @description Stored (or already stored). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GeneratedAssetSynced"];
-                    };
-                };
-                /** @description `Missing required fields`, invalid base64, unknown status, metadata that is not an object, a wrong JSON type or malformed JSON. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-                /** @description The id already belongs to another project or plan asset. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                413: components["responses"]["ImageTooLarge"];
-                415: components["responses"]["NotAnImage"];
-            };
-        };
+        post: operations["postGeneratedAssets"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,109 +32,18 @@ export interface paths {
          * Get a generated asset's record
          * @description Metadata only; the bytes are at imageUrl.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Asset id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The asset. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GeneratedAsset"];
-                    };
-                };
-                404: components["responses"]["AssetNotFound"];
-            };
-        };
+        get: operations["getGeneratedAsset"];
         put?: never;
         post?: never;
         /** Delete a generated asset */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Asset id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AssetDeleted"];
-                    };
-                };
-                404: components["responses"]["AssetNotFound"];
-            };
-        };
+        delete: operations["deleteGeneratedAsset"];
         options?: never;
         head?: never;
         /**
          * Approve or reject a generated asset
          * @description How approvals reach the server. With If-Match, applies only if the asset is still at that version.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description Apply only at this version (the asset's `version`).
-                     * @example "73"
-                     */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Asset id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StatusChange"];
-                };
-            };
-            responses: {
-                /** @description The asset after the change. */
-                200: {
-                    headers: {
-                        /** @description The asset's version. */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GeneratedAsset"];
-                    };
-                };
-                /** @description Unknown or missing status, malformed JSON or If-Match. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["AssetNotFound"];
-                412: components["responses"]["StaleVersion"];
-            };
-        };
+        patch: operations["patchGeneratedAsset"];
         trace?: never;
     };
     "/api/generated-assets/{id}/image": {
@@ -193,44 +57,7 @@ export interface paths {
          * Download a generated asset's image
          * @description The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get 304 when unchanged.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description ETag of the copy the client has. */
-                    "If-None-Match"?: string;
-                };
-                path: {
-                    /** @description Asset id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The image. */
-                200: {
-                    headers: {
-                        /** @description "<sha256>" */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/png": unknown;
-                        "image/jpeg": unknown;
-                        "image/webp": unknown;
-                    };
-                };
-                /** @description The client's copy is current. */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                404: components["responses"]["AssetNotFound"];
-            };
-        };
+        get: operations["getGeneratedAssetImage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -250,85 +77,13 @@ export interface paths {
          * List projects
          * @description Most recently updated first.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Most projects to return (1-1000). */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The projects. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProjectList"];
-                    };
-                };
-                /** @description limit out of range. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getProjects"];
         put?: never;
         /**
          * Create a project
          * @description The client may choose the id (as the browser database did); otherwise a UUID is generated.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateProjectRequest"];
-                };
-            };
-            responses: {
-                /** @description Created; Location points at the project. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProjectCreated"];
-                    };
-                };
-                /** @description Missing or invalid name, id or phase (e.g. `Name is required`). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A project with this id already exists. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["postProjects"];
         delete?: never;
         options?: never;
         head?: never;
@@ -346,103 +101,21 @@ export interface paths {
          * Get a project
          * @description With its memory files, as the original returned it. Served from the cache tier when it holds the current version.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The project. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProjectEnvelope"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        get: operations["getProject"];
         put?: never;
         post?: never;
         /**
          * Delete a project
          * @description Deletes its memory files, assets and style anchor too, and clears its cache entries.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Success"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        delete: operations["deleteProject"];
         options?: never;
         head?: never;
         /**
          * Change a project's phase or name
          * @description Absent fields stay as they are.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateProjectRequest"];
-                };
-            };
-            responses: {
-                /** @description The updated project. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProjectEnvelope"];
-                    };
-                };
-                /** @description `Invalid request body` (unknown phase, empty name...). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        patch: operations["patchProject"];
         trace?: never;
     };
     "/api/projects/{id}/events": {
@@ -456,30 +129,7 @@ export interface paths {
          * Stream a project's changes
          * @description First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An event stream. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": components["schemas"]["ChangeEvent"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        get: operations["getProjectEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -499,45 +149,7 @@ export interface paths {
          * List a project's generated assets
          * @description Records only (no bytes), oldest first, from the cache tier when it holds the complete list. A list read from the cache never misses an asset whose upload completed.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description Only assets with this status.
-                     * @example approved
-                     */
-                    status?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The assets. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GeneratedAssetList"];
-                    };
-                };
-                /** @description Unknown status filter. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        get: operations["getProjectGeneratedAssets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -557,96 +169,13 @@ export interface paths {
          * List a project's memory files
          * @description Newest first; an empty list is not an error.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description Only files of this type.
-                     * @example entities.json
-                     */
-                    type?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The files. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryFileList"];
-                    };
-                };
-                /** @description Unknown type filter. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        get: operations["getProjectMemoryFiles"];
         put?: never;
         /**
          * Save a memory file
          * @description Creates the project's file of this type or replaces its content (one file per type). Saving the same content again changes nothing.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SaveMemoryFileRequest"];
-                };
-            };
-            responses: {
-                /** @description The saved file. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryFileSaved"];
-                    };
-                };
-                /** @description Unknown type, empty content (`Content cannot be empty`), `Content too large (max 10MB)` or malformed JSON. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-                /** @description The request body exceeds the server's body limit. */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["postProjectMemoryFiles"];
         delete?: never;
         options?: never;
         head?: never;
@@ -664,32 +193,7 @@ export interface paths {
          * Read a project's qualities
          * @description The ETag header carries the project's version.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description All seven qualities. */
-                200: {
-                    headers: {
-                        /** @description The project's version, e.g. "42". */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Qualities"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        get: operations["getProjectQualities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -699,53 +203,7 @@ export interface paths {
          * Change some qualities
          * @description Partial update: keys you send change, others stay. `null` clears a quality. With If-Match, the change applies only if the project is still at that version.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description Apply only if the project is still at this version (an ETag from a read).
-                     * @example "42"
-                     */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Any of: art_style, base_resolution, perspective, game_genre, theme, mood, color_palette. */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description The qualities after the change. */
-                200: {
-                    headers: {
-                        /** @description The project's new version. */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Qualities"];
-                    };
-                };
-                /** @description Unknown key, empty or over-long value, a value that is not a string, malformed JSON or a malformed If-Match. The message names the allowed keys. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-                412: components["responses"]["StaleVersion"];
-            };
-        };
+        patch: operations["patchProjectQualities"];
         trace?: never;
     };
     "/api/projects/{id}/style-anchor": {
@@ -759,81 +217,12 @@ export interface paths {
          * Get the project's style anchor
          * @description The record; the image is at imageUrl.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The anchor. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StyleAnchor"];
-                    };
-                };
-                /** @description `Project not found` or `Style anchor not found`. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getProjectStyleAnchor"];
         /**
          * Set the project's style anchor
          * @description Replaces the anchor whole. The image must really be PNG, JPEG or WebP and under the size limit.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StyleAnchorRequest"];
-                };
-            };
-            responses: {
-                /** @description The anchor as stored. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StyleAnchor"];
-                    };
-                };
-                /** @description Missing image, invalid base64, invalid colours, over-long keywords. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-                413: components["responses"]["ImageTooLarge"];
-                415: components["responses"]["NotAnImage"];
-            };
-        };
+        put: operations["putProjectStyleAnchor"];
         post?: never;
         delete?: never;
         options?: never;
@@ -852,52 +241,7 @@ export interface paths {
          * Download the style anchor's reference image
          * @description Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description ETag of the copy the client has. */
-                    "If-None-Match"?: string;
-                };
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The image. */
-                200: {
-                    headers: {
-                        /** @description "<sha256>" */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/png": unknown;
-                        "image/jpeg": unknown;
-                        "image/webp": unknown;
-                    };
-                };
-                /** @description The client's copy is current. */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description `Project not found` or `Style anchor not found`. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getProjectStyleAnchorImage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -917,30 +261,7 @@ export interface paths {
          * A project's sync status
          * @description Every 2xx write is already saved in Postgres; this says whether the cache has caught up, whether repairs are pending and when the project last changed.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Project id. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The status. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SyncStatus"];
-                    };
-                };
-                404: components["responses"]["ProjectNotFound"];
-            };
-        };
+        get: operations["getProjectSyncStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1015,6 +336,11 @@ export interface components {
              */
             userId?: string;
         };
+        /**
+         * Format: date-time
+         * @example 2026-01-31T12:15:50Z
+         */
+        DateTime: string;
         /** @description Every error response has this shape. */
         Error: {
             /**
@@ -1056,7 +382,7 @@ export interface components {
              *       "cost": 0.04
              *     }
              */
-            metadata?: components["schemas"]["com.fasterxml.jackson.databind.JsonNode"];
+            metadata?: components["schemas"]["JsonObject"];
             /** @enum {string} */
             mediaType?: "image/png" | "image/jpeg" | "image/webp";
             /**
@@ -1082,8 +408,8 @@ export interface components {
              * @example 73
              */
             version?: number;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
             /**
              * @description Where to download the image bytes.
              * @example /api/generated-assets/5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11/image
@@ -1125,7 +451,7 @@ export interface components {
              *       "seed": 42
              *     }
              */
-            metadata?: components["schemas"]["com.fasterxml.jackson.databind.JsonNode"];
+            metadata?: components["schemas"]["JsonObject"];
         };
         GeneratedAssetList: {
             assets?: components["schemas"]["GeneratedAsset"][];
@@ -1136,6 +462,8 @@ export interface components {
             id?: string;
             asset?: components["schemas"]["GeneratedAsset"];
         };
+        /** @description A JSON object */
+        JsonObject: Record<string, never>;
         MemoryFile: {
             /**
              * @description `<projectId>-<type>`, the id the browser database uses too.
@@ -1158,8 +486,8 @@ export interface components {
              * @example 57
              */
             version?: number;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
         };
         MemoryFileList: {
             /** @example true */
@@ -1171,11 +499,6 @@ export interface components {
             success?: boolean;
             file?: components["schemas"]["MemoryFile"];
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T12:15:50-04:00
-         */
-        OffsetDateTime: string;
         Project: {
             /** @example farm-game-01 */
             id?: string;
@@ -1203,8 +526,8 @@ export interface components {
              * @example 42
              */
             version?: number;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
             /** @description Only in GET /api/projects/{id}: the project's memory files, as the original returned them. */
             memoryFiles?: components["schemas"]["MemoryFile"][];
         };
@@ -1298,8 +621,8 @@ export interface components {
             height?: number;
             /** Format: int64 */
             version?: number;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
             /** @example /api/projects/farm-game-01/style-anchor/image */
             readonly imageUrl?: string;
         };
@@ -1335,7 +658,7 @@ export interface components {
              *       "seed": 42
              *     }
              */
-            metadata?: components["schemas"]["com.fasterxml.jackson.databind.JsonNode"];
+            metadata?: components["schemas"]["JsonObject"];
             /**
              * Format: int64
              * @description Generation seed; 0 when absent.
@@ -1385,12 +708,18 @@ export interface components {
              * @example 0
              */
             pendingRepairs?: number;
-            /** @description When the oldest owed repair was recorded. */
-            oldestPendingSince?: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description When the oldest owed repair was recorded.
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            oldestPendingSince?: components["schemas"]["DateTime"];
             /** @description Why the last repair attempt failed, if it did. */
             lastRepairError?: string;
-            /** @description When anything of this project last changed (project, files, assets, anchor). */
-            lastWriteAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description When anything of this project last changed (project, files, assets, anchor).
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastWriteAt?: components["schemas"]["DateTime"];
             /**
              * Format: int64
              * @description The project row's version (the qualities ETag).
@@ -1414,8 +743,6 @@ export interface components {
             /** @example Farm Game II */
             name?: string;
         };
-        /** @description A JSON object */
-        "com.fasterxml.jackson.databind.JsonNode": Record<string, never>;
     };
     responses: {
         /** @description No generated asset has this id. */
@@ -1479,4 +806,704 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    postGeneratedAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AssetUploadForm"];
+                "application/json": components["schemas"]["SyncGeneratedAssetRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored (or already stored). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedAssetSynced"];
+                };
+            };
+            /** @description `Missing required fields`, invalid base64, unknown status, metadata that is not an object, a wrong JSON type or malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+            /** @description The id already belongs to another project or plan asset. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["ImageTooLarge"];
+            415: components["responses"]["NotAnImage"];
+        };
+    };
+    getGeneratedAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedAsset"];
+                };
+            };
+            404: components["responses"]["AssetNotFound"];
+        };
+    };
+    deleteGeneratedAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDeleted"];
+                };
+            };
+            404: components["responses"]["AssetNotFound"];
+        };
+    };
+    patchGeneratedAsset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Apply only at this version (the asset's `version`).
+                 * @example "73"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Asset id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description The asset after the change. */
+            200: {
+                headers: {
+                    /** @description The asset's version. */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedAsset"];
+                };
+            };
+            /** @description Unknown or missing status, malformed JSON or If-Match. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["AssetNotFound"];
+            412: components["responses"]["StaleVersion"];
+        };
+    };
+    getGeneratedAssetImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the copy the client has. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Asset id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    /** @description "<sha256>" */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": unknown;
+                    "image/webp": unknown;
+                };
+            };
+            /** @description The client's copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["AssetNotFound"];
+        };
+    };
+    getProjects: {
+        parameters: {
+            query?: {
+                /** @description Most projects to return (1-1000). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            /** @description limit out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; Location points at the project. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCreated"];
+                };
+            };
+            /** @description Missing or invalid name, id or phase (e.g. `Name is required`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A project with this id already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Success"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    patchProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEnvelope"];
+                };
+            };
+            /** @description `Invalid request body` (unknown phase, empty name...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    getProjectEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ChangeEvent"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    getProjectGeneratedAssets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only assets with this status.
+                 * @example approved
+                 */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedAssetList"];
+                };
+            };
+            /** @description Unknown status filter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    getProjectMemoryFiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only files of this type.
+                 * @example entities.json
+                 */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFileList"];
+                };
+            };
+            /** @description Unknown type filter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    postProjectMemoryFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveMemoryFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The saved file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFileSaved"];
+                };
+            };
+            /** @description Unknown type, empty content (`Content cannot be empty`), `Content too large (max 10MB)` or malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+            /** @description The request body exceeds the server's body limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectQualities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All seven qualities. */
+            200: {
+                headers: {
+                    /** @description The project's version, e.g. "42". */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qualities"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    patchProjectQualities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Apply only if the project is still at this version (an ETag from a read).
+                 * @example "42"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Any of: art_style, base_resolution, perspective, game_genre, theme, mood, color_palette. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The qualities after the change. */
+            200: {
+                headers: {
+                    /** @description The project's new version. */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qualities"];
+                };
+            };
+            /** @description Unknown key, empty or over-long value, a value that is not a string, malformed JSON or a malformed If-Match. The message names the allowed keys. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+            412: components["responses"]["StaleVersion"];
+        };
+    };
+    getProjectStyleAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The anchor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleAnchor"];
+                };
+            };
+            /** @description `Project not found` or `Style anchor not found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putProjectStyleAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StyleAnchorRequest"];
+            };
+        };
+        responses: {
+            /** @description The anchor as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleAnchor"];
+                };
+            };
+            /** @description Missing image, invalid base64, invalid colours, over-long keywords. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+            413: components["responses"]["ImageTooLarge"];
+            415: components["responses"]["NotAnImage"];
+        };
+    };
+    getProjectStyleAnchorImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the copy the client has. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    /** @description "<sha256>" */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": unknown;
+                    "image/webp": unknown;
+                };
+            };
+            /** @description The client's copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `Project not found` or `Style anchor not found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectSyncStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStatus"];
+                };
+            };
+            404: components["responses"]["ProjectNotFound"];
+        };
+    };
+}

@@ -9,6 +9,8 @@ import com.assethatch.project.support.TestIds;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class OversizedRequestBodyTest {
 
     private static final int OVER_THE_LIMIT = 1024 * 1024;
+    private static final String BOUNDARY = "oversized-body-test-boundary";
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -57,11 +60,24 @@ class OversizedRequestBodyTest {
                 .then().statusCode(200).body("files.size()", equalTo(0));
     }
 
+    /** As a browser sends FormData: one body with its length (rest-assured's multiPart() would send it chunked). */
+    private static byte[] multipartBodyWithAFileOf(long bytes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"id", "oversized-upload"}, {"projectId", "p"}, {"assetId", "a-0"}}) {
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"huge.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[Math.toIntExact(bytes)]);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
     @Test
     void aMultipartUploadOverTheLimitGets413InTheErrorShape() {
-        byte[] file = new byte[Math.toIntExact(limit() + OVER_THE_LIMIT)];
-        given().multiPart("id", "oversized-upload").multiPart("projectId", TestIds.projectId())
-                .multiPart("assetId", "a-0").multiPart("image", "huge.png", file, "image/png")
+        given().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                .body(multipartBodyWithAFileOf(limit() + OVER_THE_LIMIT))
                 .when().post("/api/generated-assets")
                 .then().statusCode(413)
                 .contentType(ContentType.JSON)
@@ -82,7 +98,7 @@ class OversizedRequestBodyTest {
     void aBodyWithinTheLimitReachesTheEndpoint() {
         String projectId = Api.createProject(TestIds.projectId());
         // Under the HTTP limit but over the memory file's own 10 MB: the endpoint's answer, not the guard's.
-        given().contentType(ContentType.JSON).body(jsonBodyOf(limit() - OVER_THE_LIMIT))
+        given().contentType(ContentType.JSON).body(jsonBodyOf(limit() / 2))
                 .when().post("/api/projects/{id}/memory-files", projectId)
                 .then().statusCode(400)
                 .body("error", equalTo("Content too large (max 10MB)"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,16 +24,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with 413 in the API's error shape. Quarkus's own check, the route just after this one, answers it with an empty
  * body, which a browser's {@code response.json()} cannot read.
  *
- * <p>Like Quarkus, it answers before reading the body and closes the connection afterwards. A route that must take
- * larger bodies registers itself with an order below {@link #ROUTE_ORDER}. A body sent without a length (chunked)
- * is still cut off by Quarkus with an empty 413 once it passes the limit; browsers send a length with every
- * {@code fetch} body (strings, {@code Blob}, {@code FormData}).
+ * <p>It answers before reading the body, then reads and discards what the client still sends, so that a client which
+ * writes its whole body before reading (browsers, most HTTP clients) gets the answer instead of a reset connection;
+ * a client still sending after {@link #DRAIN_LIMIT} is disconnected. A route that must take larger bodies registers
+ * itself with an order below {@link #ROUTE_ORDER}. A body sent without a length (chunked) is still cut off by Quarkus
+ * with an empty 413 once it passes the limit; browsers send a length with every {@code fetch} body (strings,
+ * {@code Blob}, {@code FormData}).
  */
 @ApplicationScoped
 public class OversizedBodyGuard {
 
     /** Just before Quarkus's body-size check (and after its CORS filter, so browsers may read the answer). */
     public static final int ROUTE_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+    /** How long an answered client may go on sending the body it announced (nginx's lingering_time, too). */
+    public static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
 
@@ -54,12 +61,15 @@ public class OversizedBodyGuard {
             context.next();
             return;
         }
+        HttpServerRequest request = context.request();
+        long deadline = context.vertx().setTimer(DRAIN_LIMIT.toMillis(), late -> request.connection().close());
+        request.endHandler(drained -> context.vertx().cancelTimer(deadline));
+        request.handler(discarded -> { });
         context.response()
                 .setStatusCode(Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode())
                 .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
-                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .end(errorBody(declared))
-                .onComplete(sent -> context.request().connection().close());
+                .end(errorBody(declared));
+        request.resume();
     }
 
     /** The Content-Length, or -1 when there is none or Netty would refuse it anyway. */
