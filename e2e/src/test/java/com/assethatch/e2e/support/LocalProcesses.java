@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ public final class LocalProcesses implements AutoCloseable {
     public static final String DATABASE = System.getProperty("e2e.database", "asset_hatch_e2e");
     public static final String REDIS_HOSTS = System.getProperty("e2e.redis-hosts", "redis://127.0.0.1:6379/2");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String READINESS_PATH = "/q/health/ready";
 
     /** A process this test started, listening on {@code port}. */
     public record Running(String name, int port, Process process, Path log) {
@@ -51,21 +53,31 @@ public final class LocalProcesses implements AutoCloseable {
 
     /** project-service against the e2e database and Redis database, ready to serve. */
     public Running startProjectService(Map<String, String> environment) throws IOException, InterruptedException {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE,
-                "QUARKUS_REDIS_HOSTS", REDIS_HOSTS,
-                "ASSET_HATCH_CACHE_KEY_PREFIX", "ah-e2e"));
-        settings.putAll(environment);
-        return awaitReady(startService("project-service", settings), "/q/health/ready");
+        return awaitReady(startService("project-service", projectServiceSettings(environment)));
     }
 
     /** export-service against the e2e database (after project-service migrated it), ready to serve. */
     public Running startExportService(Map<String, String> environment) throws IOException, InterruptedException {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+        return awaitReady(startService("export-service", exportServiceSettings(environment)));
+    }
+
+    /** project-service's environment for the e2e database and Redis database, plus {@code extra}. */
+    public static Map<String, String> projectServiceSettings(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE,
+                "QUARKUS_REDIS_HOSTS", REDIS_HOSTS,
+                "ASSET_HATCH_CACHE_KEY_PREFIX", "ah-e2e"));
+        settings.putAll(extra);
+        return settings;
+    }
+
+    /** export-service's environment for the e2e database, plus {@code extra}. */
+    public static Map<String, String> exportServiceSettings(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE));
-        settings.putAll(environment);
-        return awaitReady(startService("export-service", settings), "/q/health/ready");
+        settings.putAll(extra);
+        return settings;
     }
 
     /** The jar as a child process on a free port, not yet waited for. */
@@ -159,8 +171,9 @@ public final class LocalProcesses implements AutoCloseable {
         return running;
     }
 
-    private Running awaitReady(Running service, String readinessPath) throws InterruptedException {
-        awaitAnswer(service, readinessPath, true);
+    /** Waits until a service started with {@link #startService} reports ready. */
+    public Running awaitReady(Running service) throws InterruptedException {
+        awaitAnswer(service, READINESS_PATH, true);
         return service;
     }
 
