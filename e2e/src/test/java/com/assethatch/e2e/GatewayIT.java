@@ -130,18 +130,14 @@ class GatewayIT {
 
     @Test
     void aBodyOverTheGatewaysLimitGets413InTheErrorShape() throws Exception {
-        HttpResponse<String> response = http.send(request("/api/projects").header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(new byte[Math.toIntExact(OVER_THE_GATEWAY_LIMIT)])).build(),
-                BodyHandlers.ofString());
-        assertError(response, 413, "Request body too large: the gateway accepts at most 64m on this route");
+        assertError(postZeros("/api/projects", OVER_THE_GATEWAY_LIMIT), 413,
+                "Request body too large: the gateway accepts at most 64m on this route");
     }
 
     @Test
     void aBodyOverTheServicesLimitGetsTheServicesOwn413ThroughTheGateway() throws Exception {
-        HttpResponse<String> response = http.send(request("/api/projects").header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(new byte[Math.toIntExact(OVER_PROJECT_SERVICE_LIMIT_ONLY)])).build(),
-                BodyHandlers.ofString());
-        assertError(response, 413, "Request body is 40.0 MB; the limit is 32.0 MB");
+        assertError(postZeros("/api/projects", OVER_PROJECT_SERVICE_LIMIT_ONLY), 413,
+                "Request body is 40.0 MB; the limit is 32.0 MB");
     }
 
     @Test
@@ -239,6 +235,12 @@ class GatewayIT {
     private HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
         return http.send(request(path).header("Content-Type", "application/json")
                 .method(method, BodyPublishers.ofString(jsonBody)).build(), BodyHandlers.ofString());
+    }
+
+    /** A body of {@code bytes} zeros, with its length, as a browser's fetch sends one. */
+    private HttpResponse<String> postZeros(String path, long bytes) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofByteArray(new byte[Math.toIntExact(bytes)])).build(), BodyHandlers.ofString());
     }
 
     private void assertError(HttpResponse<String> response, int status, String message) throws IOException {
