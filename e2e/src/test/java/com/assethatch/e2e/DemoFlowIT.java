@@ -3,6 +3,8 @@ package com.assethatch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.assethatch.e2e.support.LocalProcesses;
+import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -10,12 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,11 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoFlowIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("e2e.repository-root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = LocalProcesses.ROOT;
     private static final Path WORK = Path.of(System.getProperty("e2e.work-dir", "target/e2e")).toAbsolutePath();
-    private static final String DATABASE = System.getProperty("e2e.database", "asset_hatch_e2e");
-    private static final String REDIS_HOSTS = System.getProperty("e2e.redis-hosts", "redis://127.0.0.1:6379/2");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(60);
     private static final int LARGE_IMAGES = 12;
     private static final int LARGE_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -63,7 +59,11 @@ class DemoFlowIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Service> services = new ArrayList<>();
+    private final LocalProcesses processes;
+
+    DemoFlowIT() throws IOException {
+        processes = new LocalProcesses(WORK);
+    }
 
     @Test
     void demoRunsTheWholeFlowAndTheServicesStopGracefully() throws Exception {
@@ -72,15 +72,11 @@ class DemoFlowIT {
         deleteRecursively(demoOutput);
         String projectId = "e2e-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
         try {
-            Service project = start("project-service", Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE,
-                    "QUARKUS_REDIS_HOSTS", REDIS_HOSTS,
-                    "ASSET_HATCH_CACHE_KEY_PREFIX", "ah-e2e"));
-            Service export = start("export-service", Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE));
-            awaitReady(project);
-            awaitReady(export);
+            // Both at once (the quicker start); export-service's readiness waits for the schema project-service migrates.
+            Running project = processes.startService("project-service", LocalProcesses.projectServiceSettings(Map.of()));
+            Running export = processes.startService("export-service", LocalProcesses.exportServiceSettings(Map.of()));
+            processes.awaitReady(project);
+            processes.awaitReady(export);
 
             DemoRun demo = runDemo(project, export, projectId, demoOutput);
             assertThat(demo.exitCode()).as("exit code of scripts/demo; its output:%n%s", demo.output()).isZero();
@@ -130,72 +126,21 @@ class DemoFlowIT {
             assertThat(liveStream.get(STREAM_END_DEADLINE.toSeconds(), TimeUnit.SECONDS))
                     .as("lines the event stream carried before the shutdown ended it").isPositive();
         } catch (Throwable failure) {
-            printLogs();
+            processes.printLogs();
             throw failure;
         } finally {
-            for (Service service : services) {
-                service.process().descendants().forEach(ProcessHandle::destroyForcibly);
-                service.process().destroyForcibly();
-            }
+            processes.close();
         }
     }
 
     // --- services -------------------------------------------------------------------------------------------
-
-    record Service(String name, int port, Process process, Path log) {
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-    }
-
-    private Service start(String name, Map<String, String> environment) throws IOException {
-        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            fail(jar + " does not exist: the e2e tests run in the integration-test phase after the reactor packaged "
-                    + name + " (./mvnw verify, or ./mvnw -pl e2e -am verify)");
-        }
-        int port = freePort();
-        Path log = WORK.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
-                .directory(WORK.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        Service service = new Service(name, port, builder.start(), log);
-        services.add(service);
-        return service;
-    }
-
-    private void awaitReady(Service service) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.process().isAlive()) {
-                fail(service.name() + " exited during start-up with code " + service.process().exitValue()
-                        + "; its log is in the test output and in " + service.log()
-                        + " (scripts/infra creates the database " + DATABASE + ")");
-            }
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(service.uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        fail(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; log: " + service.log());
-    }
 
     /**
      * Approves images big enough (together far more than the socket buffers) that a download of the pack is
      * still streaming when the service is told to stop. Their plan asset ids are not in the plan, so the
      * export puts them under unplanned/.
      */
-    private int uploadLargeApprovedImages(Service project, String projectId) throws Exception {
+    private int uploadLargeApprovedImages(Running project, String projectId) throws Exception {
         Random random = new Random(LARGE_IMAGE_SEED);
         for (int i = 0; i < LARGE_IMAGES; i++) {
             byte[] image = new byte[LARGE_IMAGE_BYTES];
@@ -213,7 +158,7 @@ class DemoFlowIT {
     }
 
     /** Starts the ZIP download and reads its first bytes, so it is in flight. */
-    private InputStream startDownload(Service export, String projectId) throws Exception {
+    private InputStream startDownload(Running export, String projectId) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
                 export.uri("/api/projects/" + projectId + "/export")).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as("status of the export").isEqualTo(200);
@@ -225,7 +170,7 @@ class DemoFlowIT {
     }
 
     /** Opens the project's SSE stream, waits for its first event; completes with the line count when it ends. */
-    private CompletableFuture<Long> openEventStream(Service project, String projectId) throws Exception {
+    private CompletableFuture<Long> openEventStream(Running project, String projectId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(project.uri("/api/projects/" + projectId + "/events"))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -247,7 +192,7 @@ class DemoFlowIT {
     }
 
     /** SIGTERM (Process.destroy on Unix), then the process must be gone within quarkus.shutdown.timeout. */
-    private Duration stopGracefully(Service service) throws InterruptedException {
+    private Duration stopGracefully(Running service) throws InterruptedException {
         Duration timeout = shutdownTimeout(service.name());
         long started = System.nanoTime();
         service.process().destroy();
@@ -258,7 +203,7 @@ class DemoFlowIT {
                 service.name(), took.toMillis(), service.process().exitValue());
         // The JVM reports SIGTERM as 128 + 15; Quarkus ran its shutdown (it logs "stopped in").
         assertThat(service.process().exitValue()).as("exit code of %s", service.name()).isIn(0, 143);
-        assertThat(readLog(service)).as("log of %s", service.name()).contains("stopped in");
+        assertThat(processes.log(service)).as("log of %s", service.name()).contains("stopped in");
         return took;
     }
 
@@ -279,7 +224,7 @@ class DemoFlowIT {
     record DemoRun(int exitCode, String output, Duration took) {
     }
 
-    private DemoRun runDemo(Service project, Service export, String projectId, Path outputDir)
+    private DemoRun runDemo(Running project, Running export, String projectId, Path outputDir)
             throws IOException, InterruptedException {
         Path log = WORK.resolve("demo.log");
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("scripts/demo").toString())
@@ -304,7 +249,7 @@ class DemoFlowIT {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    private JsonNode get(Service service, String path) throws IOException, InterruptedException {
+    private JsonNode get(Running service, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -323,32 +268,6 @@ class DemoFlowIT {
             }
         }
         return entries;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String readLog(Service service) {
-        try (InputStream in = Files.newInputStream(service.log())) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(cannot read " + service.log() + ": " + e + ")";
-        }
-    }
-
-    private void printLogs() {
-        for (Service service : services) {
-            System.out.printf("%n===== %s log (%s) =====%n%s%n===== end of %s log =====%n",
-                    service.name(), service.log(), readLog(service), service.name());
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,4 +1,4 @@
-package com.assethatch.project.compose;
+package com.assethatch.e2e.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * docker-compose.yml cannot be run on these machines (no container engine), so this checks it against
- * what it wires together: each service's application.properties, its Dockerfile and .dockerignore, and
- * the Postgres init script. A plain JUnit test (no Quarkus): it reads files only.
- *
- * <p>SnakeYAML is on the classpath through quarkus-smallrye-openapi (jackson-dataformat-yaml). It is not
- * declared here on purpose: a test-scoped declaration would take it off the services' runtime classpath.
+ * what it wires together: each service's application.properties, its Dockerfile and .dockerignore, the
+ * Postgres init script, and the gateway's template and settings (gateway/). A plain JUnit test: it reads files only.
  */
 class DockerComposeContractTest {
 
@@ -40,7 +37,12 @@ class DockerComposeContractTest {
     private static final String REDIS = "redis";
     private static final String PROJECT_SERVICE = "project-service";
     private static final String EXPORT_SERVICE = "export-service";
+    private static final String GATEWAY = "gateway";
     private static final List<String> APPS = List.of(PROJECT_SERVICE, EXPORT_SERVICE);
+    private static final String GATEWAY_TEMPLATE = "gateway/templates/asset-hatch.conf.template";
+    private static final String GATEWAY_SETTINGS = "gateway/gateway.env";
+    /** Where the official nginx image looks for templates to render into /etc/nginx/conf.d/. */
+    private static final String NGINX_TEMPLATES = "/etc/nginx/templates";
 
     /** Variables a service may get that are not configuration keys: the images' JVM options. */
     private static final Set<String> NON_CONFIG_VARIABLES = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND");
@@ -53,7 +55,8 @@ class DockerComposeContractTest {
     private static final Map<String, Set<String>> COMMANDS_IN_IMAGE = Map.of(
             "eclipse-temurin:", Set.of("curl", "wget"),
             "postgres:", Set.of("pg_isready"),
-            "redis:", Set.of("redis-cli"));
+            "redis:", Set.of("redis-cli"),
+            "nginx:", Set.of("curl"));
 
     private static Path root;
     private static Map<String, Object> compose;
@@ -76,10 +79,49 @@ class DockerComposeContractTest {
     }
 
     @Test
-    void composeRunsPostgresRedisAndBothServices() {
-        assertThat(services().keySet()).containsExactlyInAnyOrder(POSTGRES, REDIS, PROJECT_SERVICE, EXPORT_SERVICE);
+    void composeRunsPostgresRedisBothServicesAndTheGateway() {
+        assertThat(services().keySet())
+                .containsExactlyInAnyOrder(POSTGRES, REDIS, PROJECT_SERVICE, EXPORT_SERVICE, GATEWAY);
         assertThat(string(service(POSTGRES), "image")).matches("postgres:1[56](\\..*)?");
         assertThat(string(service(REDIS), "image")).matches("redis:7(\\..*)?");
+        assertThat(string(service(GATEWAY), "image")).as("the official nginx image").matches("nginx:1\\.\\d+(\\..*)?");
+    }
+
+    @Test
+    void theGatewayRunsTheTemplateScriptsGatewayRendersWithEveryVariableSet() throws IOException {
+        assertThat(volumes(GATEWAY)).as("the gateway's volumes")
+                .contains("./" + Path.of(GATEWAY_TEMPLATE).getParent() + ":" + NGINX_TEMPLATES + ":ro");
+        assertThat(list(service(GATEWAY), "env_file").stream().map(Object::toString)).as("the gateway's env_file")
+                .containsExactly("./" + GATEWAY_SETTINGS);
+
+        Set<String> templateVariables = new TreeSet<>();
+        Matcher variable = Pattern.compile("\\$\\{(\\w+)}").matcher(Files.readString(root.resolve(GATEWAY_TEMPLATE)));
+        while (variable.find()) {
+            templateVariables.add(variable.group(1));
+        }
+        Map<String, String> settings = gatewaySettings();
+        assertThat(settings.keySet()).as("%s states a default for each variable of %s", GATEWAY_SETTINGS, GATEWAY_TEMPLATE)
+                .containsExactlyInAnyOrderElementsOf(templateVariables);
+        assertThat(environment(GATEWAY).keySet()).as("the gateway's environment: template variables and the image's own")
+                .allSatisfy(name -> assertThat(templateVariables.contains(name) || name.startsWith("NGINX_")).isTrue());
+        assertThat(environment(GATEWAY)).as("only the gateway's variables are substituted, never nginx's own $names")
+                .containsEntry("NGINX_ENVSUBST_FILTER", "^GATEWAY_");
+    }
+
+    @Test
+    void theGatewayProxiesToTheServicesByTheirComposeNamesAndPorts() {
+        Map<String, String> gateway = new LinkedHashMap<>(gatewaySettings());
+        gateway.putAll(environment(GATEWAY));
+        assertThat(gateway.get("GATEWAY_PROJECT_SERVICE"))
+                .isEqualTo(PROJECT_SERVICE + ":" + effectiveConfig(PROJECT_SERVICE, "quarkus.http.port").orElseThrow());
+        assertThat(gateway.get("GATEWAY_EXPORT_SERVICE"))
+                .isEqualTo(EXPORT_SERVICE + ":" + effectiveConfig(EXPORT_SERVICE, "quarkus.http.port").orElseThrow());
+        assertThat(ports(GATEWAY)).as("the gateway's published ports").containsExactly(
+                gateway.get("GATEWAY_PORT") + ":" + gateway.get("GATEWAY_PORT"));
+        assertThat(dependsOn(GATEWAY)).containsExactlyInAnyOrderEntriesOf(
+                Map.of(PROJECT_SERVICE, "service_healthy", EXPORT_SERVICE, "service_healthy"));
+        assertThat(healthCheck(GATEWAY)).as("the gateway's health check goes through it to a service")
+                .contains(":" + gateway.get("GATEWAY_PORT") + "/docs/project-service/openapi");
     }
 
     @Test
@@ -240,6 +282,24 @@ class DockerComposeContractTest {
             assertThat(gracePeriod)
                     .as("%s's stop_grace_period (after it, the engine kills the JVM) against quarkus.shutdown.timeout", app)
                     .isGreaterThan(shutdownTimeout);
+        }
+    }
+
+    // --- gateway/ --------------------------------------------------------------------------------
+
+    /** gateway/gateway.env as name → default, in the file's order. */
+    private static Map<String, String> gatewaySettings() {
+        try {
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(root.resolve(GATEWAY_SETTINGS))) {
+                if (!line.isBlank() && !line.trim().startsWith("#")) {
+                    String[] pair = line.split("=", 2);
+                    settings.put(pair[0].trim(), pair.length > 1 ? pair[1].trim() : "");
+                }
+            }
+            return settings;
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + GATEWAY_SETTINGS, e);
         }
     }
 
