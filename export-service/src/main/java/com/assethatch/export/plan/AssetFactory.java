@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * Turns plan items into assets and numbers them: {@code <projectId>-asset-<n>}, n counting every item without
  * variants and every variant, in plan order, exactly as the original app did so stored asset ids keep matching.
+ * A multi-direction variant has one number and two forms: one composite sprite sheet with the number's id, or one
+ * asset per direction whose ids add {@code -<direction>}. Each variant gives an {@link ExportOrder.Entry} with both
+ * forms; {@link #assetsOf(PlanItem, ParseMode)} picks the form of the parse mode.
  */
 final class AssetFactory {
 
@@ -15,28 +18,46 @@ final class AssetFactory {
     private static final List<String> EIGHT_DIRECTIONS =
             List.of("front", "back", "left", "right", "front_left", "front_right", "back_left", "back_right");
 
-    private final ParseMode mode;
     private final String projectId;
     private final Warnings warnings;
+    /** Where warnings about the per-direction form go: the parse's own list, or none when that form is not wanted. */
+    private final Warnings directionWarnings;
     private int nextNumber;
 
-    AssetFactory(ParseMode mode, String projectId, Warnings warnings) {
-        this.mode = mode;
+    /**
+     * @param directionWarnings receives the warnings that only the per-direction form gives
+     */
+    AssetFactory(String projectId, Warnings warnings, Warnings directionWarnings) {
         this.projectId = projectId;
         this.warnings = warnings;
+        this.directionWarnings = directionWarnings;
     }
 
-    List<PlannedAsset> assetsOf(PlanItem item) {
-        Parent parent = parentOf(item);
-        if (item.variants().isEmpty()) {
-            return List.of(withoutVariant(parent, nextId()));
-        }
+    /** The assets of one item in the given mode, in plan order. */
+    List<PlannedAsset> assetsOf(PlanItem item, ParseMode mode) {
         List<PlannedAsset> assets = new ArrayList<>();
-        for (PlanItem.Line variant : item.variants()) {
-            Animation animation = Animation.of(variant.text(), variant.line(), warnings);
-            assets.addAll(assetsOfVariant(parent, animation, variant.line()));
+        for (ExportOrder.Entry entry : entriesOf(item)) {
+            if (mode == ParseMode.GRANULAR && entry.multiDirection()) {
+                assets.addAll(entry.directions());
+            } else {
+                assets.add(entry.asset());
+            }
         }
         return assets;
+    }
+
+    /** One entry per variant (or one for an item without variants), each with both of its forms. */
+    List<ExportOrder.Entry> entriesOf(PlanItem item) {
+        Parent parent = parentOf(item);
+        if (item.variants().isEmpty()) {
+            return List.of(new ExportOrder.Entry(withoutVariant(parent, nextId()), List.of()));
+        }
+        List<ExportOrder.Entry> entries = new ArrayList<>();
+        for (PlanItem.Line variant : item.variants()) {
+            Animation animation = Animation.of(variant.text(), variant.line(), warnings);
+            entries.add(entryOfVariant(parent, animation, variant.line()));
+        }
+        return entries;
     }
 
     private Parent parentOf(PlanItem item) {
@@ -72,14 +93,12 @@ final class AssetFactory {
         return parent.asset(id, parent.type(), description(parent, ""), Variant.defaultFor(id));
     }
 
-    private List<PlannedAsset> assetsOfVariant(Parent parent, Animation animation, int line) {
+    private ExportOrder.Entry entryOfVariant(Parent parent, Animation animation, int line) {
         String id = nextId();
         if (!animation.multiDirection()) {
-            return List.of(singleDirection(parent, animation, id));
+            return new ExportOrder.Entry(singleDirection(parent, animation, id), List.of());
         }
-        return mode == ParseMode.GRANULAR
-                ? perDirection(parent, animation, id, line)
-                : List.of(composite(parent, animation, id));
+        return new ExportOrder.Entry(composite(parent, animation, id), perDirection(parent, animation, id, line));
     }
 
     private PlannedAsset singleDirection(Parent parent, Animation animation, String id) {
@@ -97,7 +116,7 @@ final class AssetFactory {
 
     private List<PlannedAsset> perDirection(Parent parent, Animation animation, String baseId, int line) {
         if (animation.directions() > EIGHT_DIRECTIONS.size()) {
-            warnings.atLine(line, "'" + animation.text() + "' asks for " + animation.directions()
+            directionWarnings.atLine(line, "'" + animation.text() + "' asks for " + animation.directions()
                     + " directions; only 8 have names, so granular mode makes 8 assets");
         }
         String pose = AssetRules.poseOf(animation.name());

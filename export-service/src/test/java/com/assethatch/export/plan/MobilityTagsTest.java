@@ -2,6 +2,7 @@ package com.assethatch.export.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.export.pack.ExportNames;
 import org.junit.jupiter.api.Test;
 
 /** Leading [STATIC], [MOVEABLE:n] and [ANIM:n] tags set mobility (the original stripped and then ignored them). */

@@ -3,6 +3,7 @@ package com.assethatch.export.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.assethatch.export.pack.ExportNames;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,6 +3,8 @@ package com.assethatch.export.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.assethatch.export.pack.ExportNames;
+import com.assethatch.export.pack.UniqueNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.assethatch.export.pack.ExportNames;
+import com.assethatch.export.pack.UniqueNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -237,6 +239,40 @@ class PlanParserTest {
 
         assertThat(plan.assets()).hasSize(8);
         assertThat(plan.warnings()).singleElement().asString().contains("12 directions", "8 assets");
+    }
+
+    @Test
+    void theExportOrderListsEachAssetFollowedByTheAssetsItsDirectionsBecome() {
+        ExportOrder order = parser.exportOrder("""
+                ## Characters
+                - [MOVEABLE:8] Farmer
+                  - Idle (4-direction)
+                  - Jump (8-frame)
+                ## Items & Props
+                - Health Potion
+                """, "p");
+
+        assertThat(order.entries()).extracting(e -> e.asset().id()).containsExactly("p-asset-0", "p-asset-1", "p-asset-2");
+        assertThat(order.entries().get(0).asset().type()).isEqualTo("sprite-sheet");
+        assertThat(order.entries().get(0).directions()).extracting(PlannedAsset::id)
+                .containsExactly("p-asset-0-front", "p-asset-0-left", "p-asset-0-right", "p-asset-0-back");
+        assertThat(order.entries().get(0).directions()).extracting(a -> a.variant().direction())
+                .containsExactly("front", "left", "right", "back");
+        assertThat(order.entries().get(1).directions()).isEmpty();
+        assertThat(order.warnings()).isEmpty();
+    }
+
+    @Test
+    void theExportOrderHasTheWarningsOfBothModesCompositeFirst() {
+        String plan = "- Hero\n  - Spin (12-direction)\n- \n";
+
+        ExportOrder order = parser.exportOrder(plan, "p");
+
+        List<String> composite = parser.parse(plan, ParseMode.COMPOSITE, "p").warnings();
+        assertThat(composite).isNotEmpty();
+        assertThat(order.warnings()).startsWith(composite.toArray(String[]::new))
+                .hasSize(composite.size() + 1).last().asString().contains("12 directions");
+        assertThat(order.entries().get(0).directions()).hasSize(8);
     }
 
     @Test

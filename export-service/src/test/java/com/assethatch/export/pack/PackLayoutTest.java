@@ -1,15 +1,15 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.assethatch.export.export.ExportRows.ProjectRow;
+import com.assethatch.export.pack.ExportRows.ProjectRow;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The last check before the first byte: entry names that are unsafe or taken twice never reach the stream. */
-class ExportPlanTest {
+class PackLayoutTest {
 
     private static final ProjectRow PROJECT =
             new ProjectRow("p", "P", OffsetDateTime.now(), null, null, null, null, null, null, null);
@@ -17,24 +17,24 @@ class ExportPlanTest {
 
     @Test
     void twoFilesWhoseNamesDifferOnlyInCaseAreRefused() {
-        assertThatThrownBy(() -> new ExportPlan(PROJECT, MANIFEST, Optional.empty(),
+        assertThatThrownBy(() -> new PackLayout(PROJECT, MANIFEST, Optional.empty(),
                 List.of(file("ui/Button.png"), file("ui/button.png"))))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aFileNamedLikeTheManifestIsRefused() {
-        assertThatThrownBy(() -> new ExportPlan(PROJECT, MANIFEST, Optional.of(file("MANIFEST.json")), List.of()))
+        assertThatThrownBy(() -> new PackLayout(PROJECT, MANIFEST, Optional.of(file("MANIFEST.json")), List.of()))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aPathThatCouldEscapeTheArchiveIsRefused() {
-        assertThatThrownBy(() -> new ExportPlan(PROJECT, MANIFEST, Optional.empty(), List.of(file("../etc/passwd"))))
+        assertThatThrownBy(() -> new PackLayout(PROJECT, MANIFEST, Optional.empty(), List.of(file("../etc/passwd"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static ExportPlan.File file(String path) {
-        return new ExportPlan.File(path, "id", "sha", 1);
+    private static PackLayout.File file(String path) {
+        return new PackLayout.File(path, "id", "sha", 1);
     }
 }

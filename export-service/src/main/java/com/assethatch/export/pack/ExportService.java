@@ -1,10 +1,10 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.image.ImageInfo;
 import com.assethatch.common.image.ImageSniffer;
-import com.assethatch.export.export.ExportRows.ApprovedImage;
+import com.assethatch.export.pack.ExportRows.ApprovedImage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -74,7 +74,7 @@ public class ExportService {
         requireProjectId(projectId);
         Snapshot snapshot = Blocking.await(repository::openSnapshot);
         try {
-            ExportPlan plan = build(Blocking.await(() -> read(snapshot, projectId)));
+            PackLayout plan = build(Blocking.await(() -> read(snapshot, projectId)));
             return new ExportDownload(snapshot, plan, manifestJson(plan.manifest()), repository, config);
         } catch (RuntimeException | Error e) {
             Blocking.await(snapshot::close);
@@ -90,7 +90,7 @@ public class ExportService {
         }
     }
 
-    private ExportPlan build(ExportRows.Read rows) {
+    private PackLayout build(ExportRows.Read rows) {
         return manifests.build(rows.project(), rows.planMarkdown(), rows.approved(), rows.anchor(), rows.sniffed());
     }
 

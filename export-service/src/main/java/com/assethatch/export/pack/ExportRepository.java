@@ -1,8 +1,8 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
-import com.assethatch.export.export.ExportRows.AnchorImage;
-import com.assethatch.export.export.ExportRows.ApprovedImage;
-import com.assethatch.export.export.ExportRows.ProjectRow;
+import com.assethatch.export.pack.ExportRows.AnchorImage;
+import com.assethatch.export.pack.ExportRows.ApprovedImage;
+import com.assethatch.export.pack.ExportRows.ProjectRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,4 +1,4 @@
-package com.assethatch.export.plan;
+package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import com.assethatch.common.hash.Sha256;
 import com.assethatch.export.zip.DeterministicZipWriter;
@@ -15,12 +15,12 @@ import java.util.Optional;
 public final class ExportDownload {
 
     private final Snapshot snapshot;
-    private final ExportPlan plan;
+    private final PackLayout plan;
     private final byte[] manifestJson;
     private final ExportRepository repository;
     private final ExportConfig config;
 
-    ExportDownload(Snapshot snapshot, ExportPlan plan, byte[] manifestJson, ExportRepository repository,
+    ExportDownload(Snapshot snapshot, PackLayout plan, byte[] manifestJson, ExportRepository repository,
             ExportConfig config) {
         this.snapshot = snapshot;
         this.plan = plan;
@@ -45,14 +45,14 @@ public final class ExportDownload {
                 config.zip().manifestCompressionLevel());
         int filesWritten = 0;
         try {
-            zip.writeDeflated(ManifestBuilder.MANIFEST_PATH, manifestJson);
+            zip.writeDeflated(PackLayout.MANIFEST_PATH, manifestJson);
             out.flush();
             if (plan.anchor().isPresent()) {
-                ExportPlan.File anchor = plan.anchor().get();
+                PackLayout.File anchor = plan.anchor().get();
                 zip.writeStored(anchor.path(), checked(anchor, Blocking.await(() -> repository.anchorImage(snapshot, projectId))));
                 filesWritten++;
             }
-            for (ExportPlan.File file : plan.images()) {
+            for (PackLayout.File file : plan.images()) {
                 zip.writeStored(file.path(), checked(file, Blocking.await(() -> repository.image(snapshot, file.imageId()))));
                 filesWritten++;
             }
@@ -99,7 +99,7 @@ public final class ExportDownload {
                 failure -> Log.warnf("Could not release the export snapshot cleanly: %s", failure.getMessage()));
     }
 
-    private byte[] checked(ExportPlan.File file, Optional<byte[]> content) throws FileChangedException {
+    private byte[] checked(PackLayout.File file, Optional<byte[]> content) throws FileChangedException {
         byte[] bytes = content.orElseThrow(() -> new FileChangedException(file.path() + " is gone from the database"));
         if (!config.verifyImages()) {
             return bytes;

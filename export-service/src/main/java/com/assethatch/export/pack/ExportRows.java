@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import com.assethatch.common.image.ImageInfo;
 import java.time.OffsetDateTime;

@@ -1,18 +1,16 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assethatch.common.image.ImageFormat;
 import com.assethatch.common.image.ImageInfo;
-import com.assethatch.export.export.ExportRows.AnchorImage;
-import com.assethatch.export.export.ExportRows.ApprovedImage;
-import com.assethatch.export.export.ExportRows.ProjectRow;
+import com.assethatch.export.pack.ExportRows.AnchorImage;
+import com.assethatch.export.pack.ExportRows.ApprovedImage;
+import com.assethatch.export.pack.ExportRows.ProjectRow;
 import com.assethatch.export.plan.PlanParser;
-import com.assethatch.export.plan.PlannedAsset;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,22 +36,12 @@ class ManifestBuilderTest {
     private final ManifestBuilder builder = new ManifestBuilder(new PlanParser(), "flux.2-pro");
 
     @Test
-    void planOrderListsEachCompositeAssetFollowedByItsGranularDirections() {
-        List<PlannedAsset> plan = builder.planInOrder(PLAN, "p", new LinkedHashSet<>());
-
-        assertThat(plan).extracting(PlannedAsset::id).containsExactly("p-asset-0", "p-asset-0-front", "p-asset-0-left",
-                "p-asset-0-right", "p-asset-0-back", "p-asset-1", "p-asset-2");
-        assertThat(plan.get(0).type()).isEqualTo("sprite-sheet");
-        assertThat(plan.get(1).variant().direction()).isEqualTo("front");
-    }
-
-    @Test
     void imagesAreExportedInPlanOrderWhateverOrderTheyWereApprovedIn() {
-        ExportPlan export = build(PLAN, List.of(image("c", "p-asset-2", 1), image("a", "p-asset-0", 2),
+        PackLayout export = build(PLAN, List.of(image("c", "p-asset-2", 1), image("a", "p-asset-0", 2),
                 image("b", "p-asset-0-back", 3)));
 
-        assertThat(export.images()).extracting(ExportPlan.File::imageId).containsExactly("a", "b", "c");
-        assertThat(export.images()).extracting(ExportPlan.File::path).containsExactly(
+        assertThat(export.images()).extracting(PackLayout.File::imageId).containsExactly("a", "b", "c");
+        assertThat(export.images()).extracting(PackLayout.File::path).containsExactly(
                 "characters/character_farmer_idle.png", "characters/character_farmer_idle_back.png",
                 "items_props/item_prop_health_potion_default.png");
         assertThat(export.manifest().warnings()).isEmpty();
@@ -61,20 +49,20 @@ class ManifestBuilderTest {
 
     @Test
     void theNewestOfSeveralApprovalsWinsByTimeThenByIdAndTheOthersAreNamed() {
-        ExportPlan export = build(PLAN, List.of(image("old", "p-asset-1", 1), image("b-same-time", "p-asset-1", 5),
+        PackLayout export = build(PLAN, List.of(image("old", "p-asset-1", 1), image("b-same-time", "p-asset-1", 5),
                 image("a-same-time", "p-asset-1", 5)));
 
-        assertThat(export.images()).extracting(ExportPlan.File::imageId).containsExactly("b-same-time");
+        assertThat(export.images()).extracting(PackLayout.File::imageId).containsExactly("b-same-time");
         assertThat(export.manifest().warnings()).singleElement().asString()
                 .contains("p-asset-1", "3 approved images", "b-same-time", "old", "a-same-time");
     }
 
     @Test
     void unplannedImagesGoLastUnderUnplannedWithAWarningEach() {
-        ExportPlan export = build(PLAN, List.of(image("z", "p-asset-9", 1), image("a", "p-asset-2", 2),
+        PackLayout export = build(PLAN, List.of(image("z", "p-asset-9", 1), image("a", "p-asset-2", 2),
                 image("weird", "../..\\evil name", 3)));
 
-        assertThat(export.images()).extracting(ExportPlan.File::path).containsExactly(
+        assertThat(export.images()).extracting(PackLayout.File::path).containsExactly(
                 "items_props/item_prop_health_potion_default.png", "unplanned/evil_name.png", "unplanned/p-asset-9.png");
         Manifest.Asset unplanned = export.manifest().assets().get(2);
         assertThat(unplanned.category()).isEqualTo("unplanned");
@@ -88,25 +76,25 @@ class ManifestBuilderTest {
     @CsvSource(delimiter = '|', value = {"p-asset-7|p-asset-7", "../../etc/passwd|etc_passwd", "..|asset", "''|asset",
             "a b\tc|a_b_c", "Ünïcode-ID_1|n_code-ID_1"})
     void unplannedFileNamesKeepOnlySafeCharacters(String assetId, String expected) {
-        assertThat(ManifestBuilder.unplannedName(assetId)).isEqualTo(expected);
+        assertThat(ExportNames.unplanned(assetId)).isEqualTo(expected);
     }
 
     @Test
     void theExtensionFollowsTheRealMediaType() {
-        ExportPlan export = build(PLAN, List.of(
+        PackLayout export = build(PLAN, List.of(
                 new ApprovedImage("j", "p-asset-1", "image/jpeg", 3, "s", 1, 1, "{}", 0, null, T0),
                 new ApprovedImage("w", "p-asset-2", "image/webp", 3, "s", 1, 1, "{}", 0, null, T0)));
 
-        assertThat(export.images()).extracting(ExportPlan.File::path)
+        assertThat(export.images()).extracting(PackLayout.File::path)
                 .containsExactly("characters/character_farmer_jump_8frame.jpg", "items_props/item_prop_health_potion_default.webp");
     }
 
     @Test
     void theStyleAnchorIsNamedByItsTypeAndListedInTheStyle() {
-        ExportPlan export = builder.build(project("Pixel Art (8-bit)", null), PLAN, List.of(image("a", "p-asset-2", 1)),
+        PackLayout export = builder.build(project("Pixel Art (8-bit)", null), PLAN, List.of(image("a", "p-asset-2", 1)),
                 Optional.of(new AnchorImage("image/webp", 10, "abc")), Map.of());
 
-        assertThat(export.anchor()).map(ExportPlan.File::path).contains("style_anchor.webp");
+        assertThat(export.anchor()).map(PackLayout.File::path).contains("style_anchor.webp");
         assertThat(export.manifest().style().anchorImagePath()).isEqualTo("style_anchor.webp");
         assertThat(export.manifest().style().artStyle()).isEqualTo("Pixel Art (8-bit)");
         assertThat(export.manifest().style().perspective()).isEqualTo("Top-down");
@@ -115,7 +103,7 @@ class ManifestBuilderTest {
 
     @Test
     void withoutAnAnchorThereIsNoAnchorPath() {
-        ExportPlan export = build(PLAN, List.of(image("a", "p-asset-2", 1)));
+        PackLayout export = build(PLAN, List.of(image("a", "p-asset-2", 1)));
 
         assertThat(export.anchor()).isEmpty();
         assertThat(export.manifest().style().anchorImagePath()).isNull();
@@ -124,13 +112,13 @@ class ManifestBuilderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"32x32|32|32", "64X48|64|48", " 16 x 8 |16|8", "''|32|32"})
     void baseResolutionsOfTheFormWxHGiveDimensions(String resolution, int width, int height) {
-        assertThat(ManifestBuilder.resolution(resolution)).contains(new Manifest.Dimensions(width, height));
+        assertThat(Manifest.Dimensions.ofResolution(resolution)).contains(new Manifest.Dimensions(width, height));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Custom", "32", "0x32", "x", "32x32x32", "-1x5", "99999999999x1"})
     void otherBaseResolutionsGiveNoDimensions(String resolution) {
-        assertThat(ManifestBuilder.resolution(resolution)).isEmpty();
+        assertThat(Manifest.Dimensions.ofResolution(resolution)).isEmpty();
     }
 
     @Test
@@ -169,14 +157,14 @@ class ManifestBuilderTest {
     void storedMetadataOfAnyShapeNeverFailsTheExport(long rowSeed, String metadata, long seed, String model) {
         ApprovedImage image = new ApprovedImage("a", "p-asset-0", "image/png", 3, "s", 1, 1, metadata, rowSeed, "", T0);
 
-        Manifest.GenerationMetadata generation = builder.generationMetadata(image);
+        Manifest.GenerationMetadata generation = Manifest.GenerationMetadata.of(image, "flux.2-pro");
 
         assertThat(generation).isEqualTo(new Manifest.GenerationMetadata("No prompt recorded", seed, model));
     }
 
     @Test
     void categoriesAreSingularLikeTheSemanticIdNotTheOriginalsRegex() {
-        ExportPlan export = build("""
+        PackLayout export = build("""
                 ## Enemies
                 - Slime
                 ## Status
@@ -193,10 +181,10 @@ class ManifestBuilderTest {
 
     @Test
     void duplicateNamesGetNumberedPathsAndIds() {
-        ExportPlan export = build("## UI\n- Button\n- Button\n- button\n",
+        PackLayout export = build("## UI\n- Button\n- Button\n- button\n",
                 List.of(image("a", "p-asset-0", 1), image("b", "p-asset-1", 2), image("c", "p-asset-2", 3)));
 
-        assertThat(export.images()).extracting(ExportPlan.File::path)
+        assertThat(export.images()).extracting(PackLayout.File::path)
                 .containsExactly("ui/ui_button_default.png", "ui/ui_button_default_2.png", "ui/ui_button_default_3.png");
         assertThat(export.manifest().assets()).extracting(Manifest.Asset::id)
                 .containsExactly("ui_button_default", "ui_button_default_2", "ui_button_default_3");
@@ -209,7 +197,7 @@ class ManifestBuilderTest {
             images.add(image("row" + i, "p-asset-" + (i % 5), i));
         }
 
-        ExportPlan export = build(PLAN, images);
+        PackLayout export = build(PLAN, images);
 
         for (ApprovedImage image : images) {
             boolean exported = export.images().stream().anyMatch(f -> f.imageId().equals(image.id()));
@@ -218,7 +206,7 @@ class ManifestBuilderTest {
         }
     }
 
-    private ExportPlan build(String plan, List<ApprovedImage> images) {
+    private PackLayout build(String plan, List<ApprovedImage> images) {
         return builder.build(project(null, null), plan, images, Optional.empty(), Map.of());
     }
 

@@ -1,5 +1,6 @@
-package com.assethatch.export.plan;
+package com.assethatch.export.pack;
 
+import com.assethatch.export.plan.PlannedAsset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * File and id names of exported assets (PLAN_FORMAT.md, "Export names"). Every result is made only of
+ * File and id names of exported assets (docs/plan-format.md, "Export names"). Every result is made only of
  * {@code [a-z0-9_-]}, so no name can climb out of its folder, hide as a dot file or nest a directory.
  */
 public final class ExportNames {
@@ -23,6 +24,7 @@ public final class ExportNames {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NOT_ID_CHAR = Pattern.compile("[^a-z0-9_]");
     private static final Pattern NOT_FOLDER_CHAR = Pattern.compile("[^a-z0-9_-]");
+    private static final Pattern NOT_FILE_CHAR = Pattern.compile("[^A-Za-z0-9_-]+");
     private static final Pattern UNDERSCORES = Pattern.compile("_{2,}");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
@@ -42,6 +44,17 @@ public final class ExportNames {
         addIfPresent(id, asset.variant() == null ? "" : slug(asset.variant().name()));
         String joined = truncate(id.toString(), MAX_ID_LENGTH);
         return joined.isEmpty() ? FALLBACK_ID : joined;
+    }
+
+    /** An asset id the plan does not list, as a file name: letters, digits, '_' and '-' only, never empty. */
+    public static String unplanned(String assetId) {
+        String cleaned = NOT_FILE_CHAR.matcher(assetId == null ? "" : assetId).replaceAll("_");
+        cleaned = UNDERSCORES.matcher(cleaned).replaceAll("_");
+        if (cleaned.length() > MAX_ID_LENGTH) {
+            cleaned = cleaned.substring(0, MAX_ID_LENGTH);
+        }
+        cleaned = trimUnderscores(cleaned);
+        return cleaned.isEmpty() ? FALLBACK_ID : cleaned;
     }
 
     /** Like slug but keeps '-'; never empty, never "." or "..", never containing '/'. */

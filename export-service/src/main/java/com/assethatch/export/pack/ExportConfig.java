@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

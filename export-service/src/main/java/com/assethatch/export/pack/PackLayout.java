@@ -1,6 +1,6 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
-import com.assethatch.export.export.ExportRows.ProjectRow;
+import com.assethatch.export.pack.ExportRows.ProjectRow;
 import com.assethatch.export.zip.DeterministicZipWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,20 +10,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything decided before the first byte is sent: the manifest and, in ZIP order, the files to stream.
+ * The ZIP's layout, decided before the first byte is sent: {@code manifest.json} first, then the style anchor,
+ * then the images, each with the path, size and sha256 the manifest promises.
  *
  * @param anchor the style anchor image, written right after the manifest
  * @param images the approved images: plan order first, then the unplanned ones
  */
-public record ExportPlan(ProjectRow project, Manifest manifest, Optional<File> anchor, List<File> images) {
+public record PackLayout(ProjectRow project, Manifest manifest, Optional<File> anchor, List<File> images) {
+
+    static final String MANIFEST_PATH = "manifest.json";
 
     /**
      * Checks every entry name before anything is sent: a name that could escape the archive or that is used
      * twice (ignoring case, as macOS and Windows do) is a bug, better a 500 now than a truncated download later.
      */
-    public ExportPlan {
+    public PackLayout {
         Set<String> names = new HashSet<>();
-        names.add(ManifestBuilder.MANIFEST_PATH);
+        names.add(MANIFEST_PATH);
         List<File> files = new ArrayList<>();
         anchor.ifPresent(files::add);
         files.addAll(images);

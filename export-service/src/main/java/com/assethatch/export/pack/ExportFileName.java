@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,10 @@
-package com.assethatch.export.plan;
+package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.export.plan.Mobility;
+import com.assethatch.export.plan.PlannedAsset;
+import com.assethatch.export.plan.Variant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package com.assethatch.export.export;
+package com.assethatch.export.pack;
 
 import com.assethatch.common.error.ApiError;
 import com.assethatch.export.ExportServiceApi;

@@ -1,4 +1,4 @@
-package com.assethatch.export.plan;
+package com.assethatch.export.pack;
 
 import java.util.HashSet;
 import java.util.Locale;
