@@ -3,9 +3,12 @@ package com.assethatch.export.pack;
 import com.assethatch.common.hash.Sha256;
 import com.assethatch.export.zip.DeterministicZipWriter;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One ZIP download, decided and checked, waiting to be written. Writes {@code manifest.json} (deflated), the
@@ -15,88 +18,87 @@ import java.util.Optional;
 public final class ExportDownload {
 
     private final Snapshot snapshot;
-    private final PackLayout plan;
+    private final PackLayout layout;
     private final byte[] manifestJson;
     private final ExportRepository repository;
     private final ExportConfig config;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean responseEnded;
 
-    ExportDownload(Snapshot snapshot, PackLayout plan, byte[] manifestJson, ExportRepository repository,
+    ExportDownload(Snapshot snapshot, PackLayout layout, byte[] manifestJson, ExportRepository repository,
             ExportConfig config) {
         this.snapshot = snapshot;
-        this.plan = plan;
+        this.layout = layout;
         this.manifestJson = manifestJson;
         this.repository = repository;
         this.config = config;
     }
 
     public String projectName() {
-        return plan.project().name();
+        return layout.project().name();
     }
 
     /**
-     * Streams the archive. When the client goes away the snapshot is released and the work stops, logged
-     * without a stack trace; a file whose bytes differ from the manifest aborts the download (the client
-     * sees a broken transfer, never a wrong file).
+     * Streams the archive, once. When the client goes away the snapshot is released and the work stops, logged
+     * without a stack trace; a file whose bytes differ from the manifest aborts the download (the client sees a
+     * broken transfer, never a wrong file).
      */
     public void writeTo(OutputStream out) throws IOException {
-        String projectId = plan.project().id();
-        long started = System.nanoTime();
+        if (!started.compareAndSet(false, true)) {
+            return; // released before the body was asked for
+        }
+        String projectId = layout.project().id();
+        long startedAt = System.nanoTime();
         DeterministicZipWriter zip = new DeterministicZipWriter(out, config.zip().entryTime(),
                 config.zip().manifestCompressionLevel());
         int filesWritten = 0;
-        try {
+        try (snapshot) {
             zip.writeDeflated(PackLayout.MANIFEST_PATH, manifestJson);
             out.flush();
-            if (plan.anchor().isPresent()) {
-                PackLayout.File anchor = plan.anchor().get();
-                zip.writeStored(anchor.path(), checked(anchor, Blocking.await(() -> repository.anchorImage(snapshot, projectId))));
+            if (layout.anchor().isPresent()) {
+                PackLayout.File anchor = layout.anchor().get();
+                zip.writeStored(anchor.path(), checked(anchor, repository.anchorImage(snapshot, projectId)));
                 filesWritten++;
             }
-            for (PackLayout.File file : plan.images()) {
-                zip.writeStored(file.path(), checked(file, Blocking.await(() -> repository.image(snapshot, file.imageId()))));
+            for (PackLayout.File file : layout.images()) {
+                requireClientStillThere();
+                zip.writeStored(file.path(), checked(file, repository.image(snapshot, file.imageId())));
                 filesWritten++;
             }
             zip.finish();
             out.flush();
             Log.infof("Exported project %s: %d files, %d bytes of content in %d ms", projectId, filesWritten,
-                    zip.payloadBytes(), elapsedMillis(started));
+                    zip.payloadBytes(), elapsedMillis(startedAt));
         } catch (FileChangedException e) {
             Log.errorf("Export of project %s aborted: %s", projectId, e.getMessage());
             throw e;
         } catch (IOException e) {
             Log.infof("Export of project %s stopped after %d of %d files: the client went away (%s)", projectId,
-                    filesWritten, plan.fileCount(), e.getMessage());
-        } catch (RuntimeException e) {
-            if (snapshot.isClosed()) {
-                Log.infof("Export of project %s stopped after %d of %d files: the download ended early", projectId,
-                        filesWritten, plan.fileCount());
-                return;
-            }
-            Log.errorf(e, "Export of project %s failed after %d of %d files", projectId, filesWritten, plan.fileCount());
+                    filesWritten, layout.fileCount(), e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            Log.errorf(e, "Export of project %s failed after %d of %d files", projectId, filesWritten,
+                    layout.fileCount());
             throw new IOException("Export failed after the response started", e);
-        } finally {
-            closeSnapshot();
-        }
-    }
-
-    /** From the worker: waits until the connection is back in the pool. */
-    private void closeSnapshot() {
-        try {
-            Blocking.await(snapshot::close);
-        } catch (RuntimeException e) {
-            Log.warnf("Could not release the export snapshot of project %s cleanly: %s", plan.project().id(),
-                    e.getMessage());
         }
     }
 
     /**
-     * Ends the snapshot and hands the connection back without waiting: for the event loop, when the response
-     * ends or the connection closes. Safe to call more than once and together with {@link #writeTo}.
+     * The response has ended: the body was written, or the client went away, or it was never asked for (a HEAD
+     * request). A download in progress stops before its next file; one that never started frees its snapshot on
+     * a worker thread. Safe to call from the event loop and more than once.
      */
-    public void release() {
-        snapshot.close().subscribe().with(
-                done -> { },
-                failure -> Log.warnf("Could not release the export snapshot cleanly: %s", failure.getMessage()));
+    public void responseEnded() {
+        responseEnded = true;
+        if (started.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(snapshot::close);
+        }
+    }
+
+    /** Writes to a connection that has gone may not fail at once: stop reading images for nobody. */
+    private void requireClientStillThere() throws IOException {
+        if (responseEnded) {
+            throw new IOException("the connection is closed");
+        }
     }
 
     private byte[] checked(PackLayout.File file, Optional<byte[]> content) throws FileChangedException {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -79,7 +80,7 @@ public class ExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Response exportFromBody(@Valid @NotNull(message = ExportService.PROJECT_ID_REQUIRED) ExportRequest request,
-            @Context RoutingContext routing) {
+            @Context RoutingContext routing) throws SQLException {
         return zip(request.projectId(), routing);
     }
 
@@ -95,7 +96,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", ref = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Response export(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId,
-            @Context RoutingContext routing) {
+            @Context RoutingContext routing) throws SQLException {
         return zip(projectId, routing);
     }
 
@@ -110,15 +111,16 @@ public class ExportResource {
     @APIResponse(responseCode = "400", ref = ExportServiceApi.CANNOT_EXPORT)
     @APIResponse(responseCode = "404", ref = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
-    public Manifest manifest(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId) {
+    public Manifest manifest(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId)
+            throws SQLException {
         return exports.manifest(projectId);
     }
 
     /** Every check runs here, before the status line: errors after the first byte could only truncate a 200. */
-    private Response zip(String projectId, RoutingContext routing) {
+    private Response zip(String projectId, RoutingContext routing) throws SQLException {
         ExportDownload download = exports.prepare(projectId);
-        // Safety net: frees the snapshot even if the body is never written (e.g. a HEAD request).
-        routing.addEndHandler(ended -> download.release());
+        // Stops a download whose client went away, and frees the snapshot if the body is never written (HEAD).
+        routing.addEndHandler(ended -> download.responseEnded());
         StreamingOutput body = download::writeTo;
         return Response.ok(body, APPLICATION_ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ExportFileName.contentDisposition(download.projectName()))

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,33 +51,28 @@ public class ExportService {
     }
 
     /**
-     * Blocking: the manifest alone (a dry run of the export), read in one snapshot. Like {@link #prepare}, it
-     * parses the plan on the calling worker thread, never on the event loop.
+     * The manifest alone (a dry run of the export), read in one snapshot. Like {@link #prepare}, it runs on the
+     * calling worker thread, which also parses the plan.
      */
-    public Manifest manifest(String projectId) {
+    public Manifest manifest(String projectId) throws SQLException {
         requireProjectId(projectId);
-        Snapshot snapshot = Blocking.await(repository::openSnapshot);
-        ExportRows.Read rows;
-        try {
-            rows = Blocking.await(() -> read(snapshot, projectId));
-        } finally {
-            Blocking.await(snapshot::close);
+        try (Snapshot snapshot = repository.openSnapshot()) {
+            return build(read(snapshot, projectId)).manifest();
         }
-        return build(rows).manifest();
     }
 
     /**
-     * Blocking: opens the snapshot, runs every check and decides every path. The returned download
-     * holds the snapshot open until it has been written (or released).
+     * Opens the snapshot, runs every check and decides every path. The returned download holds the snapshot
+     * open until it has been written (or released).
      */
-    public ExportDownload prepare(String projectId) {
+    public ExportDownload prepare(String projectId) throws SQLException {
         requireProjectId(projectId);
-        Snapshot snapshot = Blocking.await(repository::openSnapshot);
+        Snapshot snapshot = repository.openSnapshot();
         try {
-            PackLayout plan = build(Blocking.await(() -> read(snapshot, projectId)));
-            return new ExportDownload(snapshot, plan, manifestJson(plan.manifest()), repository, config);
-        } catch (RuntimeException | Error e) {
-            Blocking.await(snapshot::close);
+            PackLayout layout = build(read(snapshot, projectId));
+            return new ExportDownload(snapshot, layout, manifestJson(layout.manifest()), repository, config);
+        } catch (SQLException | RuntimeException | Error e) {
+            snapshot.close();
             throw e;
         }
     }
@@ -95,38 +90,29 @@ public class ExportService {
     }
 
     /** Everything but the image bytes, in one snapshot; fails with the original app's errors, in its order. */
-    Uni<ExportRows.Read> read(Snapshot snapshot, String projectId) {
-        return repository.project(snapshot, projectId)
-                .map(project -> project.orElseThrow(ProjectNotFoundException::new))
-                .flatMap(project -> repository.approvedImages(snapshot, projectId)
-                        .map(approved -> {
-                            if (approved.isEmpty()) {
-                                throw ApiException.badRequest(NO_APPROVED_ASSETS);
-                            }
-                            return approved;
-                        })
-                        .flatMap(approved -> repository.plan(snapshot, projectId)
-                                .map(plan -> plan.orElseThrow(() -> ApiException.notFound(PLAN_NOT_FOUND)))
-                                .flatMap(markdown -> repository.anchor(snapshot, projectId)
-                                        .flatMap(anchor -> sniffMissingSizes(snapshot, approved)
-                                                .map(sniffed -> new ExportRows.Read(project, approved, markdown,
-                                                        anchor, sniffed))))));
+    ExportRows.Read read(Snapshot snapshot, String projectId) throws SQLException {
+        ExportRows.ProjectRow project = repository.project(snapshot, projectId).orElseThrow(ProjectNotFoundException::new);
+        List<ApprovedImage> approved = repository.approvedImages(snapshot, projectId);
+        if (approved.isEmpty()) {
+            throw ApiException.badRequest(NO_APPROVED_ASSETS);
+        }
+        String markdown = repository.plan(snapshot, projectId).orElseThrow(() -> ApiException.notFound(PLAN_NOT_FOUND));
+        return new ExportRows.Read(project, approved, markdown, repository.anchor(snapshot, projectId),
+                sniffMissingSizes(snapshot, approved));
     }
 
     /** Reads the header of each image whose size columns are empty, one image at a time. */
-    private Uni<Map<String, ImageInfo>> sniffMissingSizes(Snapshot snapshot, List<ApprovedImage> approved) {
-        List<ApprovedImage> unsized = approved.stream().filter(image -> !image.hasDimensions()).toList();
-        if (unsized.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+    private Map<String, ImageInfo> sniffMissingSizes(Snapshot snapshot, List<ApprovedImage> approved)
+            throws SQLException {
+        Map<String, ImageInfo> sniffed = new HashMap<>();
+        for (ApprovedImage image : approved) {
+            if (!image.hasDimensions()) {
+                Optional<ImageInfo> info = repository.imageHeader(snapshot, image.id(), config.headerSniffBytes())
+                        .flatMap(ImageSniffer::sniff).filter(ImageInfo::hasDimensions);
+                info.ifPresent(found -> sniffed.put(image.id(), found));
+            }
         }
-        return Multi.createFrom().iterable(unsized)
-                .onItem().transformToUniAndConcatenate(image -> repository
-                        .imageHeader(snapshot, image.id(), config.headerSniffBytes())
-                        .map(header -> header.flatMap(ImageSniffer::sniff).filter(ImageInfo::hasDimensions)
-                                .map(info -> Map.entry(image.id(), info))))
-                .filter(Optional::isPresent)
-                .map(Optional::get)
-                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
+        return sniffed;
     }
 
     static void requireProjectId(String projectId) {
