@@ -14,9 +14,6 @@ import java.util.Map;
 final class AssetFactory {
 
     static final String ARRANGEMENT = "horizontally in a single row";
-    private static final List<String> FOUR_DIRECTIONS = List.of("front", "left", "right", "back");
-    private static final List<String> EIGHT_DIRECTIONS =
-            List.of("front", "back", "left", "right", "front_left", "front_right", "back_left", "back_right");
 
     private final String projectId;
     private final Warnings warnings;
@@ -77,10 +74,10 @@ final class AssetFactory {
      * @param type      the keyword type, used unless the variant makes a sprite sheet or a direction view
      * @param lowerName the start of every description
      */
-    private record Parent(String category, String name, String type, String lowerName, Mobility mobility,
+    private record Parent(String category, String name, AssetType type, String lowerName, Mobility mobility,
             Map<String, String> notes) {
 
-        PlannedAsset asset(String id, String type, String description, Variant variant) {
+        PlannedAsset asset(String id, AssetType type, String description, Variant variant) {
             return new PlannedAsset(id, category, name, type, description, mobility, notes, variant);
         }
     }
@@ -111,46 +108,29 @@ final class AssetFactory {
         int frames = animation.frames() != null ? animation.frames() : animation.directions();
         Variant variant = new Variant(id + "-composite", animation.name(), AssetRules.poseOf(animation.name()),
                 AssetRules.animationTypeOf(animation.name()), frames, ARRANGEMENT, null);
-        return parent.asset(id, AssetRules.SPRITE_SHEET, description(parent, animation.text()), variant);
+        return parent.asset(id, AssetType.SPRITE_SHEET, description(parent, animation.text()), variant);
     }
 
     private List<PlannedAsset> perDirection(Parent parent, Animation animation, String baseId, int line) {
-        if (animation.directions() > EIGHT_DIRECTIONS.size()) {
+        if (animation.directions() > Direction.max()) {
             directionWarnings.atLine(line, "'" + animation.text() + "' asks for " + animation.directions()
-                    + " directions; only 8 have names, so granular mode makes 8 assets");
+                    + " directions; only " + Direction.max() + " have names, so granular mode makes "
+                    + Direction.max() + " assets");
         }
         String pose = AssetRules.poseOf(animation.name());
         String description = description(parent, animation.text());
         List<PlannedAsset> assets = new ArrayList<>();
-        for (String direction : directions(animation.directions())) {
-            String id = baseId + "-" + direction;
-            String view = " " + direction.replace('_', ' ') + " view";
-            Variant variant = new Variant(id, animation.name() + " - " + title(direction), pose + view,
+        for (Direction direction : Direction.first(animation.directions())) {
+            String id = baseId + "-" + direction.value();
+            String view = " " + direction.words() + " view";
+            Variant variant = new Variant(id, animation.name() + " - " + direction.title(), pose + view,
                     AssetRules.animationTypeOf(animation.name()), null, null, direction);
-            assets.add(parent.asset(id, AssetRules.CHARACTER_SPRITE, description + view, variant));
+            assets.add(parent.asset(id, AssetType.CHARACTER_SPRITE, description + view, variant));
         }
         return assets;
     }
 
-    /** 2 to 4 directions turn a sprite around (front, left, right, back); more add the back and the diagonals. */
-    static List<String> directions(int count) {
-        List<String> order = count <= FOUR_DIRECTIONS.size() ? FOUR_DIRECTIONS : EIGHT_DIRECTIONS;
-        return order.subList(0, Math.min(count, order.size()));
-    }
-
     private static String description(Parent parent, String variantText) {
         return variantText.isEmpty() ? parent.lowerName() : parent.lowerName() + " " + AssetRules.lower(variantText);
-    }
-
-    /** front_left → Front Left. */
-    private static String title(String direction) {
-        StringBuilder title = new StringBuilder();
-        for (String word : direction.split("_")) {
-            if (!title.isEmpty()) {
-                title.append(' ');
-            }
-            title.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return title.toString();
     }
 }

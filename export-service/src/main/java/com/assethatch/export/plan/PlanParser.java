@@ -7,7 +7,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Reads the markdown asset plan into assets, following PLAN_FORMAT.md: structure comes from commonmark-java's
+ * Reads the markdown asset plan into assets, following docs/plan-format.md: structure comes from commonmark-java's
  * syntax tree, ids and fields match the original TypeScript parser. Stateless and thread-safe; also usable as
  * {@code new PlanParser()}.
  */

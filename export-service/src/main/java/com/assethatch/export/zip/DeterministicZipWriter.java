@@ -31,7 +31,6 @@ public final class DeterministicZipWriter implements Closeable {
     private final ZipOutputStream zip;
     private final LocalDateTime entryTime;
     private final Set<String> names = new HashSet<>();
-    private long entries;
     private long payloadBytes;
 
     /**
@@ -79,10 +78,6 @@ public final class DeterministicZipWriter implements Closeable {
         zip.finish();
     }
 
-    public long entries() {
-        return entries;
-    }
-
     /** Uncompressed bytes of all entries written so far. */
     public long payloadBytes() {
         return payloadBytes;
@@ -100,7 +95,6 @@ public final class DeterministicZipWriter implements Closeable {
         }
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(entryTime);
-        entries++;
         return entry;
     }
 

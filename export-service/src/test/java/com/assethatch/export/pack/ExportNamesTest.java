@@ -2,6 +2,7 @@ package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.export.plan.AssetType;
 import com.assethatch.export.plan.Mobility;
 import com.assethatch.export.plan.PlannedAsset;
 import com.assethatch.export.plan.Variant;
@@ -14,7 +15,7 @@ class ExportNamesTest {
 
     private static PlannedAsset asset(String category, String name, String variantName) {
         Variant variant = variantName == null ? null : new Variant("v", variantName, null, null, null, null, null);
-        return new PlannedAsset("p-asset-0", category, name, "icon", "", Mobility.still(), Map.of(), variant);
+        return new PlannedAsset("p-asset-0", category, name, AssetType.ICON, "", Mobility.still(), Map.of(), variant);
     }
 
     @Test

@@ -227,7 +227,7 @@ class PlanParserTest {
                 "p-asset-1-front", "p-asset-1-back", "p-asset-1-left", "p-asset-1-right", "p-asset-1-front_left");
         PlannedAsset frontLeft = plan.assets().get(4);
         assertThat(frontLeft.variant().name()).isEqualTo("Walk - Front Left");
-        assertThat(frontLeft.variant().direction()).isEqualTo("front_left");
+        assertThat(frontLeft.variant().direction().value()).isEqualTo("front_left");
         assertThat(frontLeft.variant().pose()).isEqualTo("walking pose mid-stride front left view");
         assertThat(frontLeft.description()).isEqualTo("hero walk (8-direction) front left view");
         assertThat(ExportNames.semanticId(frontLeft)).isEqualTo("character_hero_walk_front_left");
@@ -253,10 +253,10 @@ class PlanParserTest {
                 """, "p");
 
         assertThat(order.entries()).extracting(e -> e.asset().id()).containsExactly("p-asset-0", "p-asset-1", "p-asset-2");
-        assertThat(order.entries().get(0).asset().type()).isEqualTo("sprite-sheet");
+        assertThat(order.entries().get(0).asset().type().value()).isEqualTo("sprite-sheet");
         assertThat(order.entries().get(0).directions()).extracting(PlannedAsset::id)
                 .containsExactly("p-asset-0-front", "p-asset-0-left", "p-asset-0-right", "p-asset-0-back");
-        assertThat(order.entries().get(0).directions()).extracting(a -> a.variant().direction())
+        assertThat(order.entries().get(0).directions()).extracting(a -> a.variant().direction() == null ? null : a.variant().direction().value())
                 .containsExactly("front", "left", "right", "back");
         assertThat(order.entries().get(1).directions()).isEmpty();
         assertThat(order.warnings()).isEmpty();
@@ -407,7 +407,7 @@ class PlanParserTest {
         PlannedAsset asset = parser.parse("- Hero\n  - Walk (4-direction)\n", null, null).assets().get(0);
 
         assertThat(asset.id()).isEqualTo("-asset-0");
-        assertThat(asset.type()).isEqualTo("sprite-sheet");
+        assertThat(asset.type().value()).isEqualTo("sprite-sheet");
     }
 
     @Test
