@@ -1,6 +1,7 @@
 package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.LogCapture;
@@ -21,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
@@ -48,8 +48,8 @@ class ExportAbortTest {
         StringBuilder plan = new StringBuilder("## Props\n");
         for (int i = 0; i < IMAGES; i++) {
             plan.append("- Crate ").append(i).append('\n');
-            TestData.asset(new TestData.Asset(p + "-" + i, p, p + "-asset-" + i, "approved",
-                    TestImages.bigPng(64, 64, IMAGE_BYTES, i), "image/png", 64, 64, i, 0, null, "{}"));
+            TestData.image(p + "-" + i, p, p + "-asset-" + i, TestImages.bigPng(64, 64, IMAGE_BYTES, i)).size(64, 64)
+                    .minute(i).insert();
         }
         TestData.plan(p, plan.toString());
 
@@ -69,10 +69,12 @@ class ExportAbortTest {
                 socket.setSoLinger(true, 0); // reset, as a browser tab that is closed
             }
 
-            awaitTrue(Duration.ofSeconds(20), () -> exportSessionsInTransaction(db) == 0);
-            awaitTrue(Duration.ofSeconds(20), () -> logs.records().stream()
+            await().atMost(Duration.ofSeconds(20)).until(() -> exportSessionsInTransaction(db) == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> logs.records().stream()
                     .anyMatch(r -> STOPPED.matcher(String.valueOf(LogCapture.message(r))).find()));
-            Thread.sleep(500); // let any late log of the abort arrive
+            // Nothing worse than the INFO line may follow, however late.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> logs.records().stream()
+                    .noneMatch(r -> r.getThrown() != null || r.getLevel().intValue() > Level.WARNING.intValue()));
 
             LogRecord stopped = logs.records().stream()
                     .filter(r -> STOPPED.matcher(String.valueOf(LogCapture.message(r))).find())
@@ -99,14 +101,6 @@ class ExportAbortTest {
             return rows.getInt(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 }

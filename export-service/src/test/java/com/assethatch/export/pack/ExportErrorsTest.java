@@ -67,10 +67,10 @@ class ExportErrorsTest {
         String withPlanAndUnapproved = TestData.projectId("unapproved");
         TestData.project(withPlanAndUnapproved, "Unapproved", Map.of());
         TestData.plan(withPlanAndUnapproved, "## Props\n- Barrel\n");
-        TestData.asset(new TestData.Asset(withPlanAndUnapproved + "-g", withPlanAndUnapproved,
-                withPlanAndUnapproved + "-asset-0", "generated", new byte[] {1}, "image/png", 1, 1, 1, 0, null, "{}"));
-        TestData.asset(new TestData.Asset(withPlanAndUnapproved + "-r", withPlanAndUnapproved,
-                withPlanAndUnapproved + "-asset-0", "rejected", new byte[] {2}, "image/png", 1, 1, 2, 0, null, "{}"));
+        TestData.image(withPlanAndUnapproved + "-g", withPlanAndUnapproved, withPlanAndUnapproved + "-asset-0", new byte[] {1})
+                .status("generated").size(1, 1).minute(1).insert();
+        TestData.image(withPlanAndUnapproved + "-r", withPlanAndUnapproved, withPlanAndUnapproved + "-asset-0", new byte[] {2})
+                .status("rejected").size(1, 1).minute(2).insert();
 
         for (Route route : Route.values()) {
             call(route, withoutPlan).statusCode(400).body("error", equalTo("No approved assets to export"));

@@ -37,8 +37,7 @@ class ExportIntegrityTest {
         TestData.project(p, "Tampered", Map.of());
         TestData.plan(p, "## Props\n- Crate\n- Barrel\n");
         TestData.approved(p + "-crate", p, p + "-asset-0", 1, 1);
-        TestData.asset(new TestData.Asset(p + "-barrel", p, p + "-asset-1", "approved", TestImages.png(4, 4, 2),
-                "image/png", 4, 4, 2, 0, null, "{}"));
+        TestData.image(p + "-barrel", p, p + "-asset-1", TestImages.png(4, 4, 2)).size(4, 4).minute(2).insert();
         try (Connection db = TestData.connect();
                 PreparedStatement tamper = db.prepareStatement("UPDATE generated_asset SET sha256 = ? WHERE id = ?")) {
             tamper.setString(1, "0".repeat(64));

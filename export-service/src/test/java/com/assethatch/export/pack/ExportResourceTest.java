@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.ExportedZip;
-import com.assethatch.export.testsupport.TestData.Asset;
 import com.assethatch.export.testsupport.TestData;
 import com.assethatch.export.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,16 +58,16 @@ class ExportResourceTest {
         byte[] idle = TestImages.png(32, 8, 1);
         byte[] jump = TestImages.jpeg(10, 7, 2);
         byte[] potion = TestImages.webp(12, 9, 3);
-        TestData.asset(new Asset(p + "-idle", p, p + "-asset-0", "approved", idle, "image/png", 32, 8, 1, 42,
-                "a farmer idling", "{\"model\": \"black-forest-labs/flux.2-pro\", \"seed\": 7}"));
-        TestData.asset(new Asset(p + "-jump", p, p + "-asset-1", "approved", jump, "image/jpeg", null, null, 2, 0, null,
-                "{\"seed\": 1234}"));
-        TestData.asset(new Asset(p + "-potion", p, p + "-asset-2", "approved", potion, "image/webp", null, null, 3, 0,
-                "a potion", "{}"));
-        TestData.asset(new Asset(p + "-potion-rejected", p, p + "-asset-2", "rejected", TestImages.png(5, 5, 4),
-                "image/png", 5, 5, 4, 0, null, "{}"));
-        TestData.asset(new Asset(p + "-tree-generated", p, p + "-asset-3", "generated", TestImages.png(5, 5, 5),
-                "image/png", 5, 5, 5, 0, null, "{}"));
+        TestData.image(p + "-idle", p, p + "-asset-0", idle).size(32, 8).minute(1).seed(42).prompt("a farmer idling")
+                .metadata("{\"model\": \"black-forest-labs/flux.2-pro\", \"seed\": 7}").insert();
+        TestData.image(p + "-jump", p, p + "-asset-1", jump).mediaType("image/jpeg").minute(2)
+                .metadata("{\"seed\": 1234}").insert();
+        TestData.image(p + "-potion", p, p + "-asset-2", potion).mediaType("image/webp").minute(3).prompt("a potion")
+                .insert();
+        TestData.image(p + "-potion-rejected", p, p + "-asset-2", TestImages.png(5, 5, 4)).status("rejected")
+                .size(5, 5).minute(4).insert();
+        TestData.image(p + "-tree-generated", p, p + "-asset-3", TestImages.png(5, 5, 5)).status("generated")
+                .size(5, 5).minute(5).insert();
 
         Response response = given().get("/api/projects/{id}/export", p);
         response.then().statusCode(200).contentType(ExportResource.APPLICATION_ZIP)
@@ -294,13 +293,13 @@ class ExportResourceTest {
         String upper = TestData.projectId("res");
         TestData.project(upper, "Res", Map.of("base_resolution", "64X48"));
         TestData.plan(upper, ADR_PLAN);
-        TestData.asset(new Asset(upper + "-a", upper, upper + "-asset-2", "approved", TestImages.pngWithoutSize(1),
-                "image/png", null, null, 1, 0, null, "{\"seed\": \"not a number\", \"model\": 42}"));
+        TestData.image(upper + "-a", upper, upper + "-asset-2", TestImages.pngWithoutSize(1)).minute(1)
+                .metadata("{\"seed\": \"not a number\", \"model\": 42}").insert();
         String custom = TestData.projectId("custom");
         TestData.project(custom, "Custom", Map.of("base_resolution", "Custom"));
         TestData.plan(custom, ADR_PLAN);
-        TestData.asset(new Asset(custom + "-a", custom, custom + "-asset-2", "approved", TestImages.pngWithoutSize(2),
-                "image/png", null, null, 1, 0, null, "{\"seed\": 77.0, \"model\": \"\"}"));
+        TestData.image(custom + "-a", custom, custom + "-asset-2", TestImages.pngWithoutSize(2)).minute(1)
+                .metadata("{\"seed\": 77.0, \"model\": \"\"}").insert();
 
         JsonNode fromResolution = given().get("/api/projects/{id}/export/manifest", upper)
                 .then().statusCode(200).extract().as(JsonNode.class).at("/assets/0");

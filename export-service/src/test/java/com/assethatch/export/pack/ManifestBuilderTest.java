@@ -8,8 +8,6 @@ import com.assethatch.export.pack.ExportRows.AnchorImage;
 import com.assethatch.export.pack.ExportRows.ApprovedImage;
 import com.assethatch.export.pack.ExportRows.ProjectRow;
 import com.assethatch.export.plan.PlanParser;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The export rules as a pure function: fast cases for matching, naming, sizes and metadata. */
 class ManifestBuilderTest {
 
-    private static final OffsetDateTime T0 = OffsetDateTime.of(2025, 12, 29, 10, 0, 0, 0, ZoneOffset.ofHours(2));
     private static final String PLAN = """
             ## Characters
             - [MOVEABLE:8] Farmer
@@ -82,8 +79,8 @@ class ManifestBuilderTest {
     @Test
     void theExtensionFollowsTheRealMediaType() {
         PackLayout export = build(PLAN, List.of(
-                new ApprovedImage("j", "p-asset-1", "image/jpeg", 3, "s", 1, 1, "{}", 0, null, T0),
-                new ApprovedImage("w", "p-asset-2", "image/webp", 3, "s", 1, 1, "{}", 0, null, T0)));
+                TestRows.image("j", "p-asset-1").mediaType("image/jpeg").row(),
+                TestRows.image("w", "p-asset-2").mediaType("image/webp").row()));
 
         assertThat(export.images()).extracting(PackLayout.File::path)
                 .containsExactly("characters/character_farmer_jump_8frame.jpg", "items_props/item_prop_health_potion_default.webp");
@@ -109,24 +106,12 @@ class ManifestBuilderTest {
         assertThat(export.manifest().style().anchorImagePath()).isNull();
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"32x32|32|32", "64X48|64|48", " 16 x 8 |16|8", "''|32|32"})
-    void baseResolutionsOfTheFormWxHGiveDimensions(String resolution, int width, int height) {
-        assertThat(Manifest.Dimensions.ofResolution(resolution)).contains(new Manifest.Dimensions(width, height));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Custom", "32", "0x32", "x", "32x32x32", "-1x5", "99999999999x1"})
-    void otherBaseResolutionsGiveNoDimensions(String resolution) {
-        assertThat(Manifest.Dimensions.ofResolution(resolution)).isEmpty();
-    }
-
     @Test
     void dimensionsComeFromTheColumnsThenTheSniffedHeaderThenTheBaseResolution() {
         List<ApprovedImage> images = List.of(
-                new ApprovedImage("cols", "p-asset-0", "image/png", 3, "s", 10, 20, "{}", 0, null, T0),
-                new ApprovedImage("sniffed", "p-asset-1", "image/png", 3, "s", null, null, "{}", 0, null, T0),
-                new ApprovedImage("neither", "p-asset-2", "image/png", 3, "s", null, 5, "{}", 0, null, T0));
+                TestRows.image("cols", "p-asset-0").size(10, 20).row(),
+                TestRows.image("sniffed", "p-asset-1").size(null, null).row(),
+                TestRows.image("neither", "p-asset-2").size(null, 5).row());
         Map<String, ImageInfo> sniffed = Map.of("sniffed",
                 new ImageInfo(ImageFormat.PNG, OptionalInt.of(30), OptionalInt.of(40)));
 
@@ -138,28 +123,6 @@ class ManifestBuilderTest {
         assertThat(assets).extracting(Manifest.Asset::dimensions).containsExactly(
                 new Manifest.Dimensions(10, 20), new Manifest.Dimensions(30, 40), null);
         assertThat(withResolution.get(2).dimensions()).isEqualTo(new Manifest.Dimensions(8, 4));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0|{\"seed\": 5, \"model\": \"m\"}|5|m",
-        "9|{\"seed\": 5, \"model\": \"m\"}|9|m",
-        "0|{\"seed\": \"12\"}|12|flux.2-pro",
-        "0|{\"seed\": \"twelve\", \"model\": 3}|0|flux.2-pro",
-        "0|{\"seed\": 1.5, \"model\": \" \"}|0|flux.2-pro",
-        "0|{\"seed\": 2.0}|2|flux.2-pro",
-        "0|{\"seed\": 123456789012345678901234567890}|0|flux.2-pro",
-        "0|{\"seed\": {\"nested\": 1}, \"model\": [\"x\"]}|0|flux.2-pro",
-        "0|[1, 2]|0|flux.2-pro",
-        "0|\"a string\"|0|flux.2-pro",
-        "0|not json at all|0|flux.2-pro",
-        "0|null|0|flux.2-pro"})
-    void storedMetadataOfAnyShapeNeverFailsTheExport(long rowSeed, String metadata, long seed, String model) {
-        ApprovedImage image = new ApprovedImage("a", "p-asset-0", "image/png", 3, "s", 1, 1, metadata, rowSeed, "", T0);
-
-        Manifest.GenerationMetadata generation = Manifest.GenerationMetadata.of(image, "flux.2-pro");
-
-        assertThat(generation).isEqualTo(new Manifest.GenerationMetadata("No prompt recorded", seed, model));
     }
 
     @Test
@@ -211,10 +174,10 @@ class ManifestBuilderTest {
     }
 
     private static ProjectRow project(String artStyle, String baseResolution) {
-        return new ProjectRow("p", "Project", T0, artStyle, baseResolution, null, null, null, null, null);
+        return TestRows.project().artStyle(artStyle).baseResolution(baseResolution).row();
     }
 
     private static ApprovedImage image(String id, String assetId, int minute) {
-        return new ApprovedImage(id, assetId, "image/png", 3, "sha-" + id, 1, 1, "{}", 0, null, T0.plusMinutes(minute));
+        return TestRows.image(id, assetId).minute(minute).row();
     }
 }

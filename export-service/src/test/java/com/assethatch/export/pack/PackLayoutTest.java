@@ -3,7 +3,6 @@ package com.assethatch.export.pack;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.assethatch.export.pack.ExportRows.ProjectRow;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,8 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The last check before the first byte: entry names that are unsafe or taken twice never reach the stream. */
 class PackLayoutTest {
 
-    private static final ProjectRow PROJECT =
-            new ProjectRow("p", "P", OffsetDateTime.now(), null, null, null, null, null, null, null);
+    private static final ProjectRow PROJECT = TestRows.project().row();
     private static final Manifest MANIFEST = new Manifest(null, null, List.of(), List.of());
 
     @Test
