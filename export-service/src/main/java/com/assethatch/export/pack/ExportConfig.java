@@ -17,14 +17,17 @@ public interface ExportConfig {
      */
     int headerSniffBytes();
 
-    /** While streaming, check every image against the size and sha256 the manifest lists; a mismatch aborts the download. */
+    /** Hash every streamed image and compare with the sha256 the manifest lists; a mismatch aborts the download. Sizes are always checked. */
     boolean verifyImages();
 
     /**
-     * How long a download may leave its database snapshot idle (a client that stopped reading) before
-     * Postgres ends the transaction and the download fails. Keeps a stuck client from holding a snapshot forever.
+     * How long the snapshot that reads a download's metadata may sit idle before Postgres ends it: a bound on a
+     * stuck request, since the snapshot is released before the first byte.
      */
     Duration maxIdleInTransaction();
+
+    /** Bytes of images one download may hold read but not yet sent (an image larger than this is read alone). */
+    int readAheadBytes();
 
     Zip zip();
 

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads an export from Postgres, read-only, with plain JDBC on the calling worker thread. Every read of one export
- * happens in one {@link Snapshot} (a REPEATABLE READ, READ ONLY transaction), so the manifest written first and
- * the image bytes streamed after it come from the same state of the database.
+ * Reads an export's metadata from Postgres, read-only, with plain JDBC on the calling worker thread, all in one
+ * {@link Snapshot} (a REPEATABLE READ, READ ONLY transaction), so every check and the manifest see one state of
+ * the database. Image bytes come later, through {@link com.assethatch.export.images.ImageSource}, checked against
+ * the sha256 and size read here.
  */
 @ApplicationScoped
 public class ExportRepository {
@@ -80,7 +81,8 @@ public class ExportRepository {
     /** The style anchor, when the project has one with an image. */
     public Optional<AnchorImage> anchor(Snapshot snapshot, String projectId) throws SQLException {
         return first(snapshot.connection(), """
-                SELECT media_type, coalesce(byte_size, length(image)) AS byte_size, sha256
+                SELECT media_type, coalesce(byte_size, length(image)) AS byte_size,
+                       coalesce(sha256, encode(sha256(image), 'hex')) AS sha256
                 FROM style_anchor WHERE project_id = ? AND image IS NOT NULL""",
                 row -> new AnchorImage(row.getString("media_type"), row.getLong("byte_size"), row.getString("sha256")),
                 projectId);
@@ -90,17 +92,6 @@ public class ExportRepository {
     public Optional<byte[]> imageHeader(Snapshot snapshot, String imageId, int length) throws SQLException {
         return first(snapshot.connection(), "SELECT substring(image FROM 1 FOR ?) AS header FROM generated_asset WHERE id = ?",
                 row -> row.getBytes("header"), length, imageId);
-    }
-
-    /** One image's bytes: the only moment an image is in memory. */
-    public Optional<byte[]> image(Snapshot snapshot, String imageId) throws SQLException {
-        return first(snapshot.connection(), "SELECT image FROM generated_asset WHERE id = ?",
-                row -> row.getBytes("image"), imageId);
-    }
-
-    public Optional<byte[]> anchorImage(Snapshot snapshot, String projectId) throws SQLException {
-        return first(snapshot.connection(), "SELECT image FROM style_anchor WHERE project_id = ? AND image IS NOT NULL",
-                row -> row.getBytes("image"), projectId);
     }
 
     @FunctionalInterface

@@ -4,6 +4,8 @@ import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.image.ImageInfo;
 import com.assethatch.common.image.ImageSniffer;
+import com.assethatch.export.images.ImageSource;
+import com.assethatch.export.images.ImageSourceConfig;
 import com.assethatch.export.pack.ExportRows.ApprovedImage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -32,13 +34,17 @@ public class ExportService {
     private static final String INDENT = "  ";
 
     private final ExportRepository repository;
+    private final ImageSource images;
+    private final ImageSourceConfig imageConfig;
     private final ManifestBuilder manifests;
     private final ExportConfig config;
     private final ObjectWriter manifestWriter;
 
-    public ExportService(ExportRepository repository, ManifestBuilder manifests, ExportConfig config,
-            ObjectMapper mapper) {
+    public ExportService(ExportRepository repository, ImageSource images, ImageSourceConfig imageConfig,
+            ManifestBuilder manifests, ExportConfig config, ObjectMapper mapper) {
         this.repository = repository;
+        this.images = images;
+        this.imageConfig = imageConfig;
         this.manifests = manifests;
         this.config = config;
         // Like the original's JSON.stringify(manifest, null, 2), with "\n" whatever the platform.
@@ -62,19 +68,17 @@ public class ExportService {
     }
 
     /**
-     * Opens the snapshot, runs every check and decides every path. The returned download holds the snapshot
-     * open until it has been written (or released).
+     * Runs every check and decides every path and the archive's layout, from one snapshot that is released before
+     * this returns: the download holds no connection while it streams.
      */
     public ExportDownload prepare(String projectId) throws SQLException {
         requireProjectId(projectId);
-        Snapshot snapshot = repository.openSnapshot();
-        try {
-            PackLayout layout = build(read(snapshot, projectId));
-            return new ExportDownload(snapshot, layout, manifestJson(layout.manifest()), repository, config);
-        } catch (SQLException | RuntimeException | Error e) {
-            snapshot.close();
-            throw e;
+        ExportRows.Read rows;
+        try (Snapshot snapshot = repository.openSnapshot()) {
+            rows = read(snapshot, projectId);
         }
+        PackLayout layout = build(rows);
+        return new ExportDownload(layout, manifestJson(layout.manifest()), images, imageConfig.readChunkBytes(), config);
     }
 
     byte[] manifestJson(Manifest manifest) {

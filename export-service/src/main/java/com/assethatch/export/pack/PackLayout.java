@@ -1,7 +1,7 @@
 package com.assethatch.export.pack;
 
 import com.assethatch.export.pack.ExportRows.ProjectRow;
-import com.assethatch.export.zip.DeterministicZipWriter;
+import com.assethatch.export.zip.ZipLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +31,7 @@ public record PackLayout(ProjectRow project, Manifest manifest, Optional<File> a
         anchor.ifPresent(files::add);
         files.addAll(images);
         for (File file : files) {
-            DeterministicZipWriter.requireSafeName(file.path());
+            ZipLayout.requireSafeName(file.path());
             if (!names.add(file.path().toLowerCase(Locale.ROOT))) {
                 throw new IllegalStateException("Two files of the export are named " + file.path());
             }

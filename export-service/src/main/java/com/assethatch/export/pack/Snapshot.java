@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
- * One pool connection in a REPEATABLE READ, READ ONLY transaction: every read of one export sees the same
- * database state. {@link #close()} rolls back (nothing was written) and returns the connection to the pool; it
+ * One pool connection in a REPEATABLE READ, READ ONLY transaction: every metadata read of one export sees the
+ * same database state. It is closed before the download's first byte. {@link #close()} rolls back (nothing was written) and returns the connection to the pool; it
  * may be called more than once.
  */
 public final class Snapshot implements AutoCloseable {
