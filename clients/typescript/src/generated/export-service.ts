@@ -12,7 +12,7 @@ export interface paths {
         put?: never;
         /**
          * Download a project's asset pack (the original app's route)
-         * @description Checks, in this order: a project id is given, the project exists, it has approved images, it has a plan (the memory file entities.json, markdown). Every approved image is in the pack: matched to the plan by id (composite or granular), the newest of several approvals for one plan asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/.
+         * @description Checks, in this order: a project id is given, the project exists, it has approved images, it has a plan (the memory file entities.json, markdown). Every approved image is in the pack: matched to the plan by id (composite or granular), the newest of several approvals for one plan asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/. The body is read as a stream: keys other than projectId (the newest frontend sends every image again under assets) are read past, up to asset-hatch.http.export-max-body-size (1 GiB).
          */
         post: operations["postExport"];
         delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Parse a markdown asset plan
-         * @description Returns the assets the export sees for this plan, with the same ids, so the frontend and the export agree on one parser. Ids are `<projectId>-asset-<n>` and positional. The format is PLAN_FORMAT.md: `##` headings are categories, top-level list items assets, nested items variants (`Idle (4-direction)`, `Jump (8-frame)`) or metadata (`Description: ...`).
+         * @description Returns the assets the export sees for this plan, with the same ids, so the frontend and the export agree on one parser. Ids are `<projectId>-asset-<n>` and positional. The format is docs/plan-format.md in the repository: `##` headings are categories, top-level list items assets, nested items variants (`Idle (4-direction)`, `Jump (8-frame)`) or metadata (`Description: ...`).
          */
         post: operations["postPlansParse"];
         delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Download a project's asset pack (a plain link)
-         * @description The same pack, checks and errors as POST /api/export, for a link a browser can follow.
+         * @description The same pack, checks and errors as POST /api/export, for a link a browser can follow. Supports HEAD, and Range with If-Range to resume an interrupted download.
          */
         get: operations["getProjectExport"];
         put?: never;
@@ -85,6 +85,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AssetType: "character-sprite" | "sprite-sheet" | "tileset" | "background" | "icon" | "ui-element";
+        /** @enum {string} */
+        Direction: "front" | "back" | "left" | "right" | "front_left" | "front_right" | "back_left" | "back_right";
         /** @description Every error response has this shape. */
         Error: {
             /**
@@ -215,11 +219,8 @@ export interface components {
         };
         /** @description How the asset moves: static, moveable (4 or 8 directions) or animated (n frames). */
         Mobility: {
-            /**
-             * @description static, moveable or animated.
-             * @example moveable
-             */
-            type?: string;
+            /** @example moveable */
+            type?: components["schemas"]["MobilityType"];
             /**
              * Format: int32
              * @description For moveable assets: 4 or 8.
@@ -233,6 +234,8 @@ export interface components {
              */
             frames?: number;
         };
+        /** @enum {string} */
+        MobilityType: "static" | "moveable" | "animated";
         /** @enum {string} */
         ParseMode: "composite" | "granular";
         /** @description The plan's assets in plan order, and warnings about how it was read. */
@@ -269,10 +272,10 @@ export interface components {
              */
             name?: string;
             /**
-             * @description character-sprite, sprite-sheet, tileset, background, icon or ui-element.
+             * @description The kind of image, from keywords in the category and name.
              * @example sprite-sheet
              */
-            type?: string;
+            type?: components["schemas"]["AssetType"];
             /**
              * @description Lower-cased name plus variant text, for prompts.
              * @example farmer idle (4-direction)
@@ -319,10 +322,10 @@ export interface components {
              */
             arrangementType?: string;
             /**
-             * @description Granular mode: front, back, left, right, front_left, front_right, back_left or back_right.
+             * @description Granular mode: the view this asset shows.
              * @example front
              */
-            direction?: string;
+            direction?: components["schemas"]["Direction"];
         };
     };
     responses: {
@@ -353,6 +356,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The body is larger than the route takes: asset-hatch.http.export-max-body-size (1 GiB) for POST /api/export, asset-hatch.http.max-body-size (12 MiB) elsewhere. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -374,11 +386,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The asset pack, streamed (chunked, no Content-Length): manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes. */
+            /** @description The asset pack, streamed with its Content-Length: manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes, under the same ETag. */
             200: {
                 headers: {
                     /** @description attachment; filename="<project name, whitespace runs as _>_assets.zip"; filename*=UTF-8''<the same, percent-encoded> */
                     "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -395,6 +409,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["ProjectOrPlanNotFound"];
+            413: components["responses"]["TooLarge"];
             /** @description The body is not sent as application/json. */
             415: {
                 headers: {
@@ -471,7 +486,15 @@ export interface operations {
     getProjectExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the earlier download: the range applies only if the pack is still the same, otherwise the whole (new) pack is sent with 200. */
+                "If-Range"?: string;
+                /**
+                 * @description One range of the pack's bytes (`bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix>`), to resume a download; several ranges or another unit mean the whole pack.
+                 * @example bytes=1048576-
+                 */
+                Range?: string;
+            };
             path: {
                 /**
                  * @description Project id.
@@ -483,11 +506,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The asset pack, streamed (chunked, no Content-Length): manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes. */
+            /** @description The asset pack, streamed with its Content-Length: manifest.json (deflated) first, then style_anchor.<ext> if the project has one, then the approved images in plan order (stored), then approved images the plan does not list under unplanned/. The same data always gives the same bytes, under the same ETag. */
             200: {
                 headers: {
                     /** @description attachment; filename="<project name, whitespace runs as _>_assets.zip"; filename*=UTF-8''<the same, percent-encoded> */
                     "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    ETag?: string;
+                    /** @description bytes */
+                    "Accept-Ranges"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The requested range of the pack. */
+            206: {
+                headers: {
+                    /** @description bytes <first>-<last>/<length> */
+                    "Content-Range"?: string;
+                    "Content-Length"?: number;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -496,6 +536,15 @@ export interface operations {
             };
             400: components["responses"]["CannotExport"];
             404: components["responses"]["ProjectOrPlanNotFound"];
+            /** @description The range starts beyond the pack's end; Content-Range gives its length (bytes *\/<length>). */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             503: components["responses"]["DatabaseDown"];
         };
     };

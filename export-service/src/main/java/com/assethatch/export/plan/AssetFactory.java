@@ -7,36 +7,54 @@ import java.util.Map;
 /**
  * Turns plan items into assets and numbers them: {@code <projectId>-asset-<n>}, n counting every item without
  * variants and every variant, in plan order, exactly as the original app did so stored asset ids keep matching.
+ * A multi-direction variant has one number and two forms: one composite sprite sheet with the number's id, or one
+ * asset per direction whose ids add {@code -<direction>}. Each variant gives an {@link ExportOrder.Entry} with both
+ * forms; {@link #assetsOf(PlanItem, ParseMode)} picks the form of the parse mode.
  */
 final class AssetFactory {
 
     static final String ARRANGEMENT = "horizontally in a single row";
-    private static final List<String> FOUR_DIRECTIONS = List.of("front", "left", "right", "back");
-    private static final List<String> EIGHT_DIRECTIONS =
-            List.of("front", "back", "left", "right", "front_left", "front_right", "back_left", "back_right");
 
-    private final ParseMode mode;
     private final String projectId;
     private final Warnings warnings;
+    /** Where warnings about the per-direction form go: the parse's own list, or none when that form is not wanted. */
+    private final Warnings directionWarnings;
     private int nextNumber;
 
-    AssetFactory(ParseMode mode, String projectId, Warnings warnings) {
-        this.mode = mode;
+    /**
+     * @param directionWarnings receives the warnings that only the per-direction form gives
+     */
+    AssetFactory(String projectId, Warnings warnings, Warnings directionWarnings) {
         this.projectId = projectId;
         this.warnings = warnings;
+        this.directionWarnings = directionWarnings;
     }
 
-    List<PlannedAsset> assetsOf(PlanItem item) {
-        Parent parent = parentOf(item);
-        if (item.variants().isEmpty()) {
-            return List.of(withoutVariant(parent, nextId()));
-        }
+    /** The assets of one item in the given mode, in plan order. */
+    List<PlannedAsset> assetsOf(PlanItem item, ParseMode mode) {
         List<PlannedAsset> assets = new ArrayList<>();
-        for (PlanItem.Line variant : item.variants()) {
-            Animation animation = Animation.of(variant.text(), variant.line(), warnings);
-            assets.addAll(assetsOfVariant(parent, animation, variant.line()));
+        for (ExportOrder.Entry entry : entriesOf(item)) {
+            if (mode == ParseMode.GRANULAR && entry.multiDirection()) {
+                assets.addAll(entry.directions());
+            } else {
+                assets.add(entry.asset());
+            }
         }
         return assets;
+    }
+
+    /** One entry per variant (or one for an item without variants), each with both of its forms. */
+    List<ExportOrder.Entry> entriesOf(PlanItem item) {
+        Parent parent = parentOf(item);
+        if (item.variants().isEmpty()) {
+            return List.of(new ExportOrder.Entry(withoutVariant(parent, nextId()), List.of()));
+        }
+        List<ExportOrder.Entry> entries = new ArrayList<>();
+        for (PlanItem.Line variant : item.variants()) {
+            Animation animation = Animation.of(variant.text(), variant.line(), warnings);
+            entries.add(entryOfVariant(parent, animation, variant.line()));
+        }
+        return entries;
     }
 
     private Parent parentOf(PlanItem item) {
@@ -56,10 +74,10 @@ final class AssetFactory {
      * @param type      the keyword type, used unless the variant makes a sprite sheet or a direction view
      * @param lowerName the start of every description
      */
-    private record Parent(String category, String name, String type, String lowerName, Mobility mobility,
+    private record Parent(String category, String name, AssetType type, String lowerName, Mobility mobility,
             Map<String, String> notes) {
 
-        PlannedAsset asset(String id, String type, String description, Variant variant) {
+        PlannedAsset asset(String id, AssetType type, String description, Variant variant) {
             return new PlannedAsset(id, category, name, type, description, mobility, notes, variant);
         }
     }
@@ -72,14 +90,12 @@ final class AssetFactory {
         return parent.asset(id, parent.type(), description(parent, ""), Variant.defaultFor(id));
     }
 
-    private List<PlannedAsset> assetsOfVariant(Parent parent, Animation animation, int line) {
+    private ExportOrder.Entry entryOfVariant(Parent parent, Animation animation, int line) {
         String id = nextId();
         if (!animation.multiDirection()) {
-            return List.of(singleDirection(parent, animation, id));
+            return new ExportOrder.Entry(singleDirection(parent, animation, id), List.of());
         }
-        return mode == ParseMode.GRANULAR
-                ? perDirection(parent, animation, id, line)
-                : List.of(composite(parent, animation, id));
+        return new ExportOrder.Entry(composite(parent, animation, id), perDirection(parent, animation, id, line));
     }
 
     private PlannedAsset singleDirection(Parent parent, Animation animation, String id) {
@@ -92,46 +108,29 @@ final class AssetFactory {
         int frames = animation.frames() != null ? animation.frames() : animation.directions();
         Variant variant = new Variant(id + "-composite", animation.name(), AssetRules.poseOf(animation.name()),
                 AssetRules.animationTypeOf(animation.name()), frames, ARRANGEMENT, null);
-        return parent.asset(id, AssetRules.SPRITE_SHEET, description(parent, animation.text()), variant);
+        return parent.asset(id, AssetType.SPRITE_SHEET, description(parent, animation.text()), variant);
     }
 
     private List<PlannedAsset> perDirection(Parent parent, Animation animation, String baseId, int line) {
-        if (animation.directions() > EIGHT_DIRECTIONS.size()) {
-            warnings.atLine(line, "'" + animation.text() + "' asks for " + animation.directions()
-                    + " directions; only 8 have names, so granular mode makes 8 assets");
+        if (animation.directions() > Direction.max()) {
+            directionWarnings.atLine(line, "'" + animation.text() + "' asks for " + animation.directions()
+                    + " directions; only " + Direction.max() + " have names, so granular mode makes "
+                    + Direction.max() + " assets");
         }
         String pose = AssetRules.poseOf(animation.name());
         String description = description(parent, animation.text());
         List<PlannedAsset> assets = new ArrayList<>();
-        for (String direction : directions(animation.directions())) {
-            String id = baseId + "-" + direction;
-            String view = " " + direction.replace('_', ' ') + " view";
-            Variant variant = new Variant(id, animation.name() + " - " + title(direction), pose + view,
+        for (Direction direction : Direction.first(animation.directions())) {
+            String id = baseId + "-" + direction.value();
+            String view = " " + direction.words() + " view";
+            Variant variant = new Variant(id, animation.name() + " - " + direction.title(), pose + view,
                     AssetRules.animationTypeOf(animation.name()), null, null, direction);
-            assets.add(parent.asset(id, AssetRules.CHARACTER_SPRITE, description + view, variant));
+            assets.add(parent.asset(id, AssetType.CHARACTER_SPRITE, description + view, variant));
         }
         return assets;
     }
 
-    /** 2 to 4 directions turn a sprite around (front, left, right, back); more add the back and the diagonals. */
-    static List<String> directions(int count) {
-        List<String> order = count <= FOUR_DIRECTIONS.size() ? FOUR_DIRECTIONS : EIGHT_DIRECTIONS;
-        return order.subList(0, Math.min(count, order.size()));
-    }
-
     private static String description(Parent parent, String variantText) {
         return variantText.isEmpty() ? parent.lowerName() : parent.lowerName() + " " + AssetRules.lower(variantText);
-    }
-
-    /** front_left → Front Left. */
-    private static String title(String direction) {
-        StringBuilder title = new StringBuilder();
-        for (String word : direction.split("_")) {
-            if (!title.isEmpty()) {
-                title.append(' ');
-            }
-            title.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return title.toString();
     }
 }

@@ -4,18 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The original app's keyword rules for asset type, pose, animation type and mobility (PLAN_FORMAT.md,
- * "Asset fields"). They are substring tests on lower-cased text, first match wins, kept exactly for
+ * The original app's keyword rules for asset type, pose, animation type and mobility (docs/plan-format.md,
+ * "Fields"). They are substring tests on lower-cased text, first match wins, kept exactly for
  * compatibility even where they surprise ({@code ## Build} contains "ui").
  */
 final class AssetRules {
-
-    static final String CHARACTER_SPRITE = "character-sprite";
-    static final String SPRITE_SHEET = "sprite-sheet";
-    static final String TILESET = "tileset";
-    static final String BACKGROUND = "background";
-    static final String ICON = "icon";
-    static final String UI_ELEMENT = "ui-element";
 
     private static final List<String> MOVING_CATEGORIES =
             List.of("character", "npc", "player", "enemy", "creature", "hero", "playable");
@@ -27,25 +20,25 @@ final class AssetRules {
     private AssetRules() {
     }
 
-    static String typeOf(String category, String name) {
+    static AssetType typeOf(String category, String name) {
         String inCategory = lower(category);
         String inName = lower(name);
         if (inCategory.contains("character")) {
-            return CHARACTER_SPRITE;
+            return AssetType.CHARACTER_SPRITE;
         }
         if (containsAny(inName, "background", "sky", "scene")) {
-            return BACKGROUND;
+            return AssetType.BACKGROUND;
         }
         if (containsAny(inName, "tileset", "terrain", "grass", "stone", "water") || inCategory.contains("environment")) {
-            return TILESET;
+            return AssetType.TILESET;
         }
         if (inName.contains("icon") || containsAny(inCategory, "item", "prop")) {
-            return ICON;
+            return AssetType.ICON;
         }
         if (inCategory.contains("ui") || containsAny(inName, "button", "bar", "panel")) {
-            return UI_ELEMENT;
+            return AssetType.UI_ELEMENT;
         }
-        return CHARACTER_SPRITE;
+        return AssetType.CHARACTER_SPRITE;
     }
 
     static String poseOf(String animationName) {

@@ -1,8 +1,8 @@
 package com.assethatch.export.plan;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
+/** The parse route's settings; every default is in application.properties. */
 @ConfigMapping(prefix = "asset-hatch.plans")
 public interface PlanConfig {
 
@@ -11,6 +11,5 @@ public interface PlanConfig {
      * {@code quarkus.http.limits.max-body-size} above it, or larger bodies are cut off before this check and
      * answered without the API's error shape.
      */
-    @WithDefault("10485760")
     long maxBytes();
 }

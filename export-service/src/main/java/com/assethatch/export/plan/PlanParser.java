@@ -3,12 +3,11 @@ package com.assethatch.export.plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Reads the markdown asset plan into assets, following PLAN_FORMAT.md: structure comes from commonmark-java's
+ * Reads the markdown asset plan into assets, following docs/plan-format.md: structure comes from commonmark-java's
  * syntax tree, ids and fields match the original TypeScript parser. Stateless and thread-safe; also usable as
  * {@code new PlanParser()}.
  */
@@ -37,23 +36,49 @@ public class PlanParser {
      * @param projectId prefix of the asset ids; null reads as ""
      */
     public ParsedPlan parse(String markdown, ParseMode mode, String projectId) {
+        ParseMode wanted = mode == null ? ParseMode.COMPOSITE : mode;
         Warnings warnings = new Warnings();
+        Warnings directionWarnings = wanted == ParseMode.GRANULAR ? warnings : new Warnings();
+        List<PlannedAsset> assets = new ArrayList<>();
+        AssetFactory factory = new AssetFactory(projectId == null ? "" : projectId, warnings, directionWarnings);
+        for (PlanItem item : items(markdown, warnings)) {
+            assets.addAll(factory.assetsOf(item, wanted));
+        }
+        warnIfEmpty(markdown, assets.isEmpty(), warnings);
+        return new ParsedPlan(assets, warnings.list());
+    }
+
+    /**
+     * The plan in both modes at once, as the export needs it. Its warnings are those of composite mode followed by
+     * those only granular mode gives. Never throws on any text.
+     */
+    public ExportOrder exportOrder(String markdown, String projectId) {
+        Warnings warnings = new Warnings();
+        Warnings directionWarnings = new Warnings();
+        List<ExportOrder.Entry> entries = new ArrayList<>();
+        AssetFactory factory = new AssetFactory(projectId == null ? "" : projectId, warnings, directionWarnings);
+        for (PlanItem item : items(markdown, warnings)) {
+            entries.addAll(factory.entriesOf(item));
+        }
+        warnIfEmpty(markdown, entries.isEmpty(), warnings);
+        List<String> all = new ArrayList<>(warnings.list());
+        all.addAll(directionWarnings.list());
+        return new ExportOrder(entries, all);
+    }
+
+    private static List<PlanItem> items(String markdown, Warnings warnings) {
+        if (markdown == null || markdown.isBlank()) {
+            return List.of();
+        }
+        return new PlanOutline(warnings).read(MARKDOWN.parse(markdown));
+    }
+
+    private static void warnIfEmpty(String markdown, boolean noAssets, Warnings warnings) {
         if (markdown == null || markdown.isBlank()) {
             warnings.add("The plan is empty, so it has no assets");
-            return new ParsedPlan(List.of(), warnings.list());
-        }
-        Node document = MARKDOWN.parse(markdown);
-        List<PlanItem> items = new PlanOutline(warnings).read(document);
-        AssetFactory factory = new AssetFactory(mode == null ? ParseMode.COMPOSITE : mode,
-                projectId == null ? "" : projectId, warnings);
-        List<PlannedAsset> assets = new ArrayList<>();
-        for (PlanItem item : items) {
-            assets.addAll(factory.assetsOf(item));
-        }
-        if (assets.isEmpty()) {
+        } else if (noAssets) {
             warnings.add("The plan has no list items, so it has no assets; list each asset as '- Name' under a"
                     + " '## Category' heading");
         }
-        return new ParsedPlan(assets, warnings.list());
     }
 }

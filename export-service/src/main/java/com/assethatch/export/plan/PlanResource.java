@@ -79,7 +79,7 @@ public class PlanResource {
     @Operation(summary = "Parse a markdown asset plan",
             description = "Returns the assets the export sees for this plan, with the same ids, so the frontend and"
                     + " the export agree on one parser. Ids are `<projectId>-asset-<n>` and positional. The format"
-                    + " is PLAN_FORMAT.md: `##` headings are categories, top-level list items assets, nested items"
+                    + " is docs/plan-format.md in the repository: `##` headings are categories, top-level list items assets, nested items"
                     + " variants (`Idle (4-direction)`, `Jump (8-frame)`) or metadata (`Description: ...`).")
     @RequestBody(required = true, description = "The plan, UTF-8 markdown. An empty body gives no assets and a warning.",
             content = {
@@ -112,8 +112,7 @@ public class PlanResource {
             @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.PROJECT_ID_RULE) String projectId,
             @Parameter(description = "`composite` (default): a multi-direction variant is one sprite sheet."
                     + " `granular`: one asset per direction, ids ending in `-front`, `-left`... Case-insensitive.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"composite", "granular"},
-                            defaultValue = "composite"))
+                    schema = @Schema(implementation = ParseMode.class, defaultValue = "composite"))
             @QueryParam("mode") String mode,
             byte[] markdown) {
         ParseMode parseMode = ParseMode.fromQueryValue(mode).orElseThrow(

@@ -15,9 +15,8 @@ public record PlannedAsset(
         @Schema(description = "Text of the closest ## heading above; empty before the first.", example = "Characters")
         String category,
         @Schema(description = "Asset name without markup or mobility tag.", example = "Farmer") String name,
-        @Schema(description = "character-sprite, sprite-sheet, tileset, background, icon or ui-element.",
-                example = "sprite-sheet")
-        String type,
+        @Schema(description = "The kind of image, from keywords in the category and name.", example = "sprite-sheet")
+        AssetType type,
         @Schema(description = "Lower-cased name plus variant text, for prompts.", example = "farmer idle (4-direction)")
         String description,
         Mobility mobility,

@@ -16,9 +16,8 @@ public record Variant(
         @Schema(description = "Frames in the sheet or animation.", example = "4") Integer frameCount,
         @Schema(description = "Layout of a composite sprite sheet.", example = "horizontally in a single row")
         String arrangementType,
-        @Schema(description = "Granular mode: front, back, left, right, front_left, front_right, back_left or back_right.",
-                example = "front")
-        String direction) {
+        @Schema(description = "Granular mode: the view this asset shows.", example = "front")
+        Direction direction) {
 
     public static final String DEFAULT_NAME = "Default";
 

@@ -2,6 +2,7 @@ package com.assethatch.export.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.export.pack.ExportNames;
 import org.junit.jupiter.api.Test;
 
 /** Leading [STATIC], [MOVEABLE:n] and [ANIM:n] tags set mobility (the original stripped and then ignored them). */
@@ -28,9 +29,9 @@ class MobilityTagsTest {
         assertThat(plan.assets()).extracting(PlannedAsset::name)
                 .containsExactly("Statue", "Hero", "Farmer", "Spinning Coin", "Torch");
         assertThat(plan.assets()).extracting(PlannedAsset::mobility).containsExactly(
-                new Mobility("static", null, null), new Mobility("moveable", 8, null),
-                new Mobility("moveable", 4, null), new Mobility("animated", null, 6),
-                new Mobility("static", null, null));
+                new Mobility(Mobility.Type.STATIC, null, null), new Mobility(Mobility.Type.MOVEABLE, 8, null),
+                new Mobility(Mobility.Type.MOVEABLE, 4, null), new Mobility(Mobility.Type.ANIMATED, null, 6),
+                new Mobility(Mobility.Type.STATIC, null, null));
         assertThat(plan.warnings()).isEmpty();
     }
 
@@ -63,7 +64,7 @@ class MobilityTagsTest {
     void moveableWithAnotherCountThanFourOrEightMeansFourAndIsWarned() {
         ParsedPlan plan = parse("- [MOVEABLE:6] Crab\n");
 
-        assertThat(plan.assets().get(0).mobility()).isEqualTo(new Mobility("moveable", 4, null));
+        assertThat(plan.assets().get(0).mobility()).isEqualTo(new Mobility(Mobility.Type.MOVEABLE, 4, null));
         assertThat(plan.warnings()).singleElement().asString().contains("Line 1", "[MOVEABLE:6]", "'Crab'", "4");
     }
 
@@ -81,8 +82,8 @@ class MobilityTagsTest {
         assertThat(plan.assets()).extracting(PlannedAsset::name)
                 .containsExactly("Crab", "Flag", "Smoke", "Bat", "Lamp", "Rock");
         assertThat(plan.assets()).extracting(PlannedAsset::mobility).containsExactly(
-                Mobility.moveable(4), new Mobility("animated", null, null), new Mobility("animated", null, null),
-                Mobility.moveable(4), new Mobility("animated", null, null), Mobility.still());
+                Mobility.moveable(4), new Mobility(Mobility.Type.ANIMATED, null, null), new Mobility(Mobility.Type.ANIMATED, null, null),
+                Mobility.moveable(4), new Mobility(Mobility.Type.ANIMATED, null, null), Mobility.still());
         assertThat(plan.warnings()).hasSize(6);
         assertThat(plan.warnings().get(0)).contains("Line 1", "[MOVEABLE:x]", "direction count");
         assertThat(plan.warnings().get(1)).contains("Line 2", "[ANIM:-3]", "frame count");
@@ -118,9 +119,9 @@ class MobilityTagsTest {
 
     @Test
     void mobilityFactoriesNormaliseCounts() {
-        assertThat(Mobility.moveable(8)).isEqualTo(new Mobility("moveable", 8, null));
-        assertThat(Mobility.moveable(5)).isEqualTo(new Mobility("moveable", 4, null));
-        assertThat(Mobility.animated(0)).isEqualTo(new Mobility("animated", null, null));
-        assertThat(Mobility.animated(12)).isEqualTo(new Mobility("animated", null, 12));
+        assertThat(Mobility.moveable(8)).isEqualTo(new Mobility(Mobility.Type.MOVEABLE, 8, null));
+        assertThat(Mobility.moveable(5)).isEqualTo(new Mobility(Mobility.Type.MOVEABLE, 4, null));
+        assertThat(Mobility.animated(0)).isEqualTo(new Mobility(Mobility.Type.ANIMATED, null, null));
+        assertThat(Mobility.animated(12)).isEqualTo(new Mobility(Mobility.Type.ANIMATED, null, 12));
     }
 }

@@ -3,11 +3,12 @@ package com.assethatch.export.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.assethatch.export.pack.ExportNames;
 import org.junit.jupiter.api.Test;
 
 /**
  * Plans in the original app's canonical format ('- ' bullets, two-space variants, (N-direction) and (N-frame))
- * get the ids and fields the original TypeScript parser gave (UPSTREAM_CONTRACTS.md §1).
+ * get the ids and fields the original TypeScript parser gave (docs/plan-format.md, "compatible").
  */
 class OriginalFormatCompatibilityTest {
 
@@ -53,7 +54,7 @@ class OriginalFormatCompatibilityTest {
     void typesFollowTheOriginalKeywordRules() {
         ParsedPlan plan = parser.parse(CANONICAL, ParseMode.COMPOSITE, "p");
 
-        assertThat(plan.assets()).extracting(PlannedAsset::type).containsExactly(
+        assertThat(plan.assets()).extracting(a -> a.type().value()).containsExactly(
                 "sprite-sheet", "sprite-sheet", "character-sprite", "character-sprite",
                 "tileset", "tileset", "ui-element", "ui-element");
     }
@@ -71,7 +72,7 @@ class OriginalFormatCompatibilityTest {
 
         assertThat(plan.assets()).extracting(PlannedAsset::mobility).containsExactly(
                 Mobility.moveable(4), Mobility.animated(4), Mobility.still(), Mobility.animated(4));
-        assertThat(plan.assets()).extracting(PlannedAsset::type)
+        assertThat(plan.assets()).extracting(a -> a.type().value())
                 .containsExactly("character-sprite", "icon", "icon", "tileset");
     }
 
@@ -84,7 +85,7 @@ class OriginalFormatCompatibilityTest {
                 """, ParseMode.GRANULAR, "p");
 
         assertThat(plan.assets())
-                .extracting(PlannedAsset::id, a -> a.variant().name(), a -> a.variant().direction(),
+                .extracting(PlannedAsset::id, a -> a.variant().name(), a -> a.variant().direction() == null ? null : a.variant().direction().value(),
                         a -> a.variant().frameCount(), a -> a.variant().arrangementType())
                 .containsExactly(
                         tuple("p-asset-0-front", "Attack - Front", "front", null, null),
@@ -148,13 +149,13 @@ class OriginalFormatCompatibilityTest {
 
     @Test
     void typeRulesApplyInTheOriginalOrder() {
-        assertThat(AssetRules.typeOf("Characters", "Sky Background")).isEqualTo("character-sprite");
-        assertThat(AssetRules.typeOf("Scenes", "Night Sky")).isEqualTo("background");
-        assertThat(AssetRules.typeOf("Props", "Stone Wall")).isEqualTo("tileset");
-        assertThat(AssetRules.typeOf("Environment", "Oak Tree")).isEqualTo("tileset");
-        assertThat(AssetRules.typeOf("Misc", "Coin Icon")).isEqualTo("icon");
-        assertThat(AssetRules.typeOf("Build", "Hammer")).isEqualTo("ui-element");
-        assertThat(AssetRules.typeOf("Misc", "Side Panel")).isEqualTo("ui-element");
-        assertThat(AssetRules.typeOf("Misc", "Goblin")).isEqualTo("character-sprite");
+        assertThat(AssetRules.typeOf("Characters", "Sky Background").value()).isEqualTo("character-sprite");
+        assertThat(AssetRules.typeOf("Scenes", "Night Sky").value()).isEqualTo("background");
+        assertThat(AssetRules.typeOf("Props", "Stone Wall").value()).isEqualTo("tileset");
+        assertThat(AssetRules.typeOf("Environment", "Oak Tree").value()).isEqualTo("tileset");
+        assertThat(AssetRules.typeOf("Misc", "Coin Icon").value()).isEqualTo("icon");
+        assertThat(AssetRules.typeOf("Build", "Hammer").value()).isEqualTo("ui-element");
+        assertThat(AssetRules.typeOf("Misc", "Side Panel").value()).isEqualTo("ui-element");
+        assertThat(AssetRules.typeOf("Misc", "Goblin").value()).isEqualTo("character-sprite");
     }
 }

@@ -3,11 +3,13 @@ package com.assethatch.export.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.assethatch.export.pack.ExportNames;
+import com.assethatch.export.pack.UniqueNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example of PLAN_FORMAT.md, row by row: composite table, mobility, notes, granular ids, export paths. */
+/** The example of docs/plan-format.md, row by row: composite table, mobility, notes, granular ids, export paths. */
 class PlanFormatExamplesTest {
 
     static final String EXAMPLE = """
@@ -28,7 +30,7 @@ class PlanFormatExamplesTest {
         ParsedPlan plan = parser.parse(EXAMPLE, ParseMode.COMPOSITE, "p");
 
         assertThat(plan.assets())
-                .extracting(PlannedAsset::id, PlannedAsset::name, PlannedAsset::type,
+                .extracting(PlannedAsset::id, PlannedAsset::name, a -> a.type().value(),
                         a -> a.variant().name(), a -> a.variant().frameCount())
                 .containsExactly(
                         tuple("p-asset-0", "Farmer", "sprite-sheet", "Idle", 4),
@@ -58,11 +60,11 @@ class PlanFormatExamplesTest {
 
         PlannedAsset idle = plan.assets().get(0);
         PlannedAsset jump = plan.assets().get(1);
-        assertThat(idle.mobility()).isEqualTo(new Mobility("moveable", 8, null));
+        assertThat(idle.mobility()).isEqualTo(new Mobility(Mobility.Type.MOVEABLE, 8, null));
         assertThat(idle.notes()).containsExactly(Map.entry("description", "straw hat, blue overalls"));
         assertThat(jump.mobility()).isEqualTo(idle.mobility());
         assertThat(jump.notes()).isEqualTo(idle.notes());
-        assertThat(plan.assets().get(2).mobility()).isEqualTo(new Mobility("static", null, null));
+        assertThat(plan.assets().get(2).mobility()).isEqualTo(new Mobility(Mobility.Type.STATIC, null, null));
         assertThat(plan.assets().get(2).notes()).isEmpty();
     }
 
@@ -94,10 +96,10 @@ class PlanFormatExamplesTest {
     void granularDirectionAssetsFollowTheSpecsFields() {
         PlannedAsset left = parser.parse(EXAMPLE, ParseMode.GRANULAR, "p").assets().get(1);
 
-        assertThat(left.type()).isEqualTo("character-sprite");
+        assertThat(left.type().value()).isEqualTo("character-sprite");
         assertThat(left.description()).isEqualTo("farmer idle (4-direction) left view");
         assertThat(left.variant()).isEqualTo(new Variant("p-asset-0-left", "Idle - Left",
-                "idle standing pose left view", "idle breathing animation", null, null, "left"));
+                "idle standing pose left view", "idle breathing animation", null, null, Direction.LEFT));
         assertThat(ExportNames.semanticId(left)).isEqualTo("character_farmer_idle_left");
     }
 }

@@ -3,6 +3,8 @@ package com.assethatch.export.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.assethatch.export.pack.ExportNames;
+import com.assethatch.export.pack.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Random;

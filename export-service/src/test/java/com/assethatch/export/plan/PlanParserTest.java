@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.assethatch.export.pack.ExportNames;
+import com.assethatch.export.pack.UniqueNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -225,7 +227,7 @@ class PlanParserTest {
                 "p-asset-1-front", "p-asset-1-back", "p-asset-1-left", "p-asset-1-right", "p-asset-1-front_left");
         PlannedAsset frontLeft = plan.assets().get(4);
         assertThat(frontLeft.variant().name()).isEqualTo("Walk - Front Left");
-        assertThat(frontLeft.variant().direction()).isEqualTo("front_left");
+        assertThat(frontLeft.variant().direction().value()).isEqualTo("front_left");
         assertThat(frontLeft.variant().pose()).isEqualTo("walking pose mid-stride front left view");
         assertThat(frontLeft.description()).isEqualTo("hero walk (8-direction) front left view");
         assertThat(ExportNames.semanticId(frontLeft)).isEqualTo("character_hero_walk_front_left");
@@ -237,6 +239,40 @@ class PlanParserTest {
 
         assertThat(plan.assets()).hasSize(8);
         assertThat(plan.warnings()).singleElement().asString().contains("12 directions", "8 assets");
+    }
+
+    @Test
+    void theExportOrderListsEachAssetFollowedByTheAssetsItsDirectionsBecome() {
+        ExportOrder order = parser.exportOrder("""
+                ## Characters
+                - [MOVEABLE:8] Farmer
+                  - Idle (4-direction)
+                  - Jump (8-frame)
+                ## Items & Props
+                - Health Potion
+                """, "p");
+
+        assertThat(order.entries()).extracting(e -> e.asset().id()).containsExactly("p-asset-0", "p-asset-1", "p-asset-2");
+        assertThat(order.entries().get(0).asset().type().value()).isEqualTo("sprite-sheet");
+        assertThat(order.entries().get(0).directions()).extracting(PlannedAsset::id)
+                .containsExactly("p-asset-0-front", "p-asset-0-left", "p-asset-0-right", "p-asset-0-back");
+        assertThat(order.entries().get(0).directions()).extracting(a -> a.variant().direction() == null ? null : a.variant().direction().value())
+                .containsExactly("front", "left", "right", "back");
+        assertThat(order.entries().get(1).directions()).isEmpty();
+        assertThat(order.warnings()).isEmpty();
+    }
+
+    @Test
+    void theExportOrderHasTheWarningsOfBothModesCompositeFirst() {
+        String plan = "- Hero\n  - Spin (12-direction)\n- \n";
+
+        ExportOrder order = parser.exportOrder(plan, "p");
+
+        List<String> composite = parser.parse(plan, ParseMode.COMPOSITE, "p").warnings();
+        assertThat(composite).isNotEmpty();
+        assertThat(order.warnings()).startsWith(composite.toArray(String[]::new))
+                .hasSize(composite.size() + 1).last().asString().contains("12 directions");
+        assertThat(order.entries().get(0).directions()).hasSize(8);
     }
 
     @Test
@@ -371,7 +407,7 @@ class PlanParserTest {
         PlannedAsset asset = parser.parse("- Hero\n  - Walk (4-direction)\n", null, null).assets().get(0);
 
         assertThat(asset.id()).isEqualTo("-asset-0");
-        assertThat(asset.type()).isEqualTo("sprite-sheet");
+        assertThat(asset.type().value()).isEqualTo("sprite-sheet");
     }
 
     @Test

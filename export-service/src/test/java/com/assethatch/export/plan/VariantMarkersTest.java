@@ -80,11 +80,11 @@ class VariantMarkersTest {
 
     @Test
     void directionsFollowTheSpecsOrder() {
-        assertThat(AssetFactory.directions(2)).containsExactly("front", "left");
-        assertThat(AssetFactory.directions(3)).containsExactly("front", "left", "right");
-        assertThat(AssetFactory.directions(4)).containsExactly("front", "left", "right", "back");
-        assertThat(AssetFactory.directions(6))
+        assertThat(Direction.first(2)).extracting(Direction::value).containsExactly("front", "left");
+        assertThat(Direction.first(3)).extracting(Direction::value).containsExactly("front", "left", "right");
+        assertThat(Direction.first(4)).extracting(Direction::value).containsExactly("front", "left", "right", "back");
+        assertThat(Direction.first(6)).extracting(Direction::value)
                 .containsExactly("front", "back", "left", "right", "front_left", "front_right");
-        assertThat(AssetFactory.directions(20)).hasSize(8).endsWith("back_right");
+        assertThat(Direction.first(20)).extracting(Direction::value).hasSize(8).endsWith("back_right");
     }
 }

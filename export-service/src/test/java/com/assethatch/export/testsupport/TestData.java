@@ -1,6 +1,6 @@
 package com.assethatch.export.testsupport;
 
-import java.security.MessageDigest;
+import com.assethatch.common.hash.Sha256;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,38 +61,102 @@ public final class TestData {
 
     /** An approved PNG whose size columns are filled. */
     public static byte[] approved(String rowId, String projectId, String assetId, int minutesAfterStart, long seed) {
-        byte[] image = TestImages.png(8, 6, seed);
-        asset(new Asset(rowId, projectId, assetId, "approved", image, "image/png", 8, 6, minutesAfterStart, 0, null,
-                "{}"));
-        return image;
+        return image(rowId, projectId, assetId, TestImages.png(8, 6, seed)).size(8, 6).minute(minutesAfterStart)
+                .insert();
     }
 
-    public record Asset(String id, String projectId, String assetId, String status, byte[] image, String mediaType,
-            Integer width, Integer height, int minutesAfterStart, long seed, String prompt, String metadataJson) {
+    /**
+     * A generated-asset row to insert: an approved PNG without size columns, created at the base time, unless
+     * told otherwise.
+     */
+    public static ImageRow image(String id, String projectId, String assetId, byte[] image) {
+        return new ImageRow(id, projectId, assetId, image);
     }
 
-    public static void asset(Asset a) {
-        update("""
-                INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
-                    image, media_type, byte_size, sha256, width, height, created_at, updated_at)
-                VALUES (?, ?, ?, NULL, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
-            s.setString(1, a.id());
-            s.setString(2, a.projectId());
-            s.setString(3, a.assetId());
-            s.setString(4, a.status());
-            s.setLong(5, a.seed());
-            s.setString(6, a.prompt());
-            s.setString(7, a.metadataJson());
-            s.setBytes(8, a.image());
-            s.setString(9, a.mediaType());
-            s.setInt(10, a.image().length);
-            s.setString(11, sha256(a.image()));
-            setInteger(s, 12, a.width());
-            setInteger(s, 13, a.height());
-            Timestamp created = Timestamp.from(BASE_TIME.plusSeconds(60L * a.minutesAfterStart()));
-            s.setTimestamp(14, created);
-            s.setTimestamp(15, created);
-        });
+    public static final class ImageRow {
+
+        private final String id;
+        private final String projectId;
+        private final String assetId;
+        private final byte[] image;
+        private String status = "approved";
+        private String mediaType = "image/png";
+        private Integer width;
+        private Integer height;
+        private int minutesAfterStart;
+        private long seed;
+        private String prompt;
+        private String metadataJson = "{}";
+
+        private ImageRow(String id, String projectId, String assetId, byte[] image) {
+            this.id = id;
+            this.projectId = projectId;
+            this.assetId = assetId;
+            this.image = image;
+        }
+
+        public ImageRow status(String value) {
+            status = value;
+            return this;
+        }
+
+        public ImageRow mediaType(String value) {
+            mediaType = value;
+            return this;
+        }
+
+        /** Fills the width and height columns. */
+        public ImageRow size(int w, int h) {
+            width = w;
+            height = h;
+            return this;
+        }
+
+        public ImageRow minute(int minutes) {
+            minutesAfterStart = minutes;
+            return this;
+        }
+
+        public ImageRow seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public ImageRow prompt(String value) {
+            prompt = value;
+            return this;
+        }
+
+        public ImageRow metadata(String json) {
+            metadataJson = json;
+            return this;
+        }
+
+        /** @return the image bytes */
+        public byte[] insert() {
+            update("""
+                    INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
+                        image, media_type, byte_size, sha256, width, height, created_at, updated_at)
+                    VALUES (?, ?, ?, NULL, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
+                s.setString(1, id);
+                s.setString(2, projectId);
+                s.setString(3, assetId);
+                s.setString(4, status);
+                s.setLong(5, seed);
+                s.setString(6, prompt);
+                s.setString(7, metadataJson);
+                s.setBytes(8, image);
+                s.setString(9, mediaType);
+                s.setInt(10, image.length);
+                s.setString(11, sha256(image));
+                setInteger(s, 12, width);
+                setInteger(s, 13, height);
+                Timestamp created = Timestamp.from(BASE_TIME.plusSeconds(60L * minutesAfterStart));
+                s.setTimestamp(14, created);
+                s.setTimestamp(15, created);
+            });
+            return image;
+        }
     }
 
     public static void anchor(String projectId, byte[] image, String mediaType) {
@@ -109,11 +172,7 @@ public final class TestData {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 
     /** Connects as the owner role. */
