@@ -12,7 +12,7 @@ export interface paths {
         put?: never;
         /**
          * Download a project's asset pack (the original app's route)
-         * @description Checks, in this order: a project id is given, the project exists, it has approved images, it has a plan (the memory file entities.json, markdown). Every approved image is in the pack: matched to the plan by id (composite or granular), the newest of several approvals for one plan asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/. The body is read as a stream: keys other than projectId (the newest frontend sends every image again under assets) are read past, up to asset-hatch.http.export-max-body-size (1 GiB).
+         * @description Checks, in this order: a project id is given, the project exists, it has approved images, it has a plan (the memory file entities.json, markdown). Every approved image is in the pack: matched to the plan by id (composite or granular), the newest of several approvals for one plan asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/. The body is read as a stream: keys other than projectId (the newest frontend sends every image again under assets) are read past, up to quarkus.http.limits.max-body-size (1 GiB).
          */
         post: operations["postExport"];
         delete?: never;
@@ -356,7 +356,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is larger than the route takes: asset-hatch.http.export-max-body-size (1 GiB) for POST /api/export, asset-hatch.http.max-body-size (12 MiB) elsewhere. */
+        /** @description The body is larger than the route takes: quarkus.http.limits.max-body-size (1 GiB) for POST /api/export, asset-hatch.http.max-body-size (12 MiB) elsewhere. */
         TooLarge: {
             headers: {
                 [name: string]: unknown;

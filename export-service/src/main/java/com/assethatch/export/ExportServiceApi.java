@@ -31,11 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                     @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"),
                                     @ExampleObject(name = "no plan", value = "{\"error\": \"Asset plan not found\"}")})),
                 @APIResponse(name = ExportServiceApi.TOO_LARGE, responseCode = "413",
-                        description = "The body is larger than the route takes: asset-hatch.http.export-max-body-size "
+                        description = "The body is larger than the route takes: quarkus.http.limits.max-body-size "
                                 + "(1 GiB) for POST /api/export, asset-hatch.http.max-body-size (12 MiB) elsewhere.",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                                examples = @ExampleObject(name = "too large", value = "{\"error\": \"The request body is "
-                                        + "larger than 12582912 bytes\", \"details\": {\"maxBytes\": 12582912, \"bytes\": 20000000}}"))),
+                                examples = @ExampleObject(name = "too large", value = "{\"error\": \"Request body is 19.1 MB; "
+                                        + "the limit is 12.0 MB\", \"details\": {\"maxBytes\": 12582912, \"bytes\": 20000000}}"))),
                 @APIResponse(name = ExportServiceApi.DATABASE_DOWN, responseCode = "503",
                         description = "The database is unreachable.",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),

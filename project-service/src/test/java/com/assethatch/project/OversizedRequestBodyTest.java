@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * A body over quarkus.http.limits.max-body-size gets 413 in the API's error shape (common's OversizedBodyGuard), not
+ * A body over quarkus.http.limits.max-body-size gets 413 in the API's error shape (common's BodyLimits), not
  * the HTTP layer's empty 413 that breaks {@code response.json()} in the frontend.
  */
 @QuarkusTest

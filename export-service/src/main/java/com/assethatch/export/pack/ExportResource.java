@@ -79,7 +79,7 @@ public class ExportResource {
                     + "matched to the plan by id (composite or granular), the newest of several approvals for one plan "
                     + "asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/. "
                     + "The body is read as a stream: keys other than projectId (the newest frontend sends every image "
-                    + "again under assets) are read past, up to asset-hatch.http.export-max-body-size (1 GiB).")
+                    + "again under assets) are read past, up to quarkus.http.limits.max-body-size (1 GiB).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ExportRequest.class),
             examples = @ExampleObject(name = "export", value = "{\"projectId\": \"farm-game\"}")))

@@ -66,7 +66,7 @@ class ExportRequestBodyTest {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Content-Type")).startsWith("application/json");
             JsonNode error = JSON.readTree(answer.readRest(0));
-            assertThat(error.get("error").asText()).isEqualTo("The request body is larger than 12582912 bytes");
+            assertThat(error.get("error").asText()).isEqualTo("Request body is 12.4 MB; the limit is 12.0 MB");
             assertThat(error.at("/details/maxBytes").asLong()).isEqualTo(12_582_912);
         }
     }
@@ -76,7 +76,7 @@ class ExportRequestBodyTest {
         try (SlowClient answer = SlowClient.postHead(server, "/api/export", "application/json", 3L << 30)) {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(JSON.readTree(answer.readRest(0)).get("error").asText())
-                    .isEqualTo("The request body is larger than 1073741824 bytes");
+                    .isEqualTo("Request body is 3072.0 MB; the limit is 1024.0 MB");
         }
     }
 
