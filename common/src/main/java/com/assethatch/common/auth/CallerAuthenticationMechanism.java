@@ -1,5 +1,7 @@
 package com.assethatch.common.auth;
 
+import static io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE;
+
 import com.assethatch.common.error.ApiError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,21 +25,15 @@ import java.util.Set;
 /**
  * Finds out who calls: an {@code Authorization: Bearer} JWT, else the original frontend's Auth.js session cookie.
  * A request without either is anonymous (the HTTP permissions decide whether that is enough); a credential that
- * cannot be trusted fails authentication. Every 401 is answered here, in the API's error shape, with a Bearer
- * challenge and a hint at the session cookie.
+ * cannot be trusted fails authentication. A 401 decided in the HTTP layer is answered here ({@link Unauthorized}).
  */
 @ApplicationScoped
 public class CallerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** Ahead of smallrye-jwt's own mechanism, which then never sees a request this one has not handled. */
     static final int PRIORITY = DEFAULT_PRIORITY + 1000;
-    static final String REALM = "asset-hatch";
-    static final String MISSING_CREDENTIAL =
-            "Unauthorized: sign in (Auth.js session cookie) or send Authorization: Bearer <JWT>";
-    private static final String BEARER_PREFIX = "bearer ";
+    private static final String BEARER = "Bearer";
     private static final String REJECTION = CallerAuthenticationMechanism.class.getName() + ".rejection";
-    private static final String COOKIE_CHALLENGE =
-            "Cookie realm=\"" + REALM + "\", cookie-name=\"" + AuthjsSessionDecoder.COOKIE_NAME + "\"";
 
     private final AuthConfig config;
     private final ObjectMapper json;
@@ -70,25 +66,24 @@ public class CallerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        CredentialRejection rejection = context.get(REJECTION);
         HttpServerResponse response = context.response();
         if (response.ended()) {
             return Uni.createFrom().item(true);
         }
+        CredentialRejection rejection = context.get(REJECTION);
         response.setStatusCode(HttpResponseStatus.UNAUTHORIZED.code());
+        Unauthorized.challenges(rejection).forEach(challenge -> response.headers().add(WWW_AUTHENTICATE, challenge));
         response.headers()
-                .add(HttpHeaderNames.WWW_AUTHENTICATE, bearerChallenge(rejection))
-                .add(HttpHeaderNames.WWW_AUTHENTICATE, COOKIE_CHALLENGE)
                 .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        response.end(errorBody(rejection == null ? MISSING_CREDENTIAL : rejection.message()));
+                .set(HttpHeaderNames.CACHE_CONTROL, Unauthorized.NO_STORE);
+        response.end(errorBody(Unauthorized.message(rejection)));
         return Uni.createFrom().item(true);
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(HttpResponseStatus.UNAUTHORIZED.code(),
-                HttpHeaderNames.WWW_AUTHENTICATE, bearerChallenge(context.get(REJECTION))));
+        return Uni.createFrom().item(new ChallengeData(HttpResponseStatus.UNAUTHORIZED.code(), WWW_AUTHENTICATE,
+                Unauthorized.bearerChallenge(context.get(REJECTION))));
     }
 
     @Override
@@ -101,21 +96,16 @@ public class CallerAuthenticationMechanism implements HttpAuthenticationMechanis
         return PRIORITY;
     }
 
+    /** The token of an {@code Authorization: Bearer} header (the scheme is case-insensitive); empty when it is blank. */
     private static Optional<String> bearerToken(HttpServerRequest request) {
         String authorization = request.getHeader(HttpHeaderNames.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
+        if (authorization == null) {
             return Optional.empty();
         }
-        return Optional.of(authorization.substring(BEARER_PREFIX.length()).strip());
-    }
-
-    /** RFC 6750: a rejected token gets error="invalid_token" and a description; a missing one only the realm. */
-    private static String bearerChallenge(CredentialRejection rejection) {
-        String challenge = "Bearer realm=\"" + REALM + "\"";
-        if (rejection != null && rejection.source() == CredentialRejection.Source.BEARER_TOKEN) {
-            challenge += ", error=\"invalid_token\", error_description=\"" + rejection.message() + "\"";
-        }
-        return challenge;
+        String trimmed = authorization.strip();
+        boolean bearer = trimmed.equalsIgnoreCase(BEARER)
+                || trimmed.regionMatches(true, 0, BEARER + " ", 0, BEARER.length() + 1);
+        return bearer ? Optional.of(trimmed.substring(BEARER.length()).strip()) : Optional.empty();
     }
 
     private String errorBody(String message) {
