@@ -2,8 +2,8 @@ package com.assethatch.common.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import com.assethatch.common.auth.testing.AuthTestResource;
 import com.assethatch.common.auth.testing.AuthjsCookies;
@@ -211,7 +211,7 @@ class AuthenticationTest {
     void reactiveRoutesGetTheCallerOnTheEventLoop() {
         callWithBearer(TestCredentials.token("erin").sign(), WHOAMI_REACTIVE).then().statusCode(200)
                 .body("userId", equalTo("erin"))
-                .body("thread", org.hamcrest.Matchers.containsString("vert.x-eventloop"));
+                .body("thread", containsString("vert.x-eventloop"));
         assertUnauthorized(given().get(WHOAMI_REACTIVE), MISSING, null);
     }
 
