@@ -44,11 +44,20 @@ class AuthStartup {
         if (jwt.getSecretVerificationKey() != null || jwt.getSecretKeyContent() != null) {
             throw new IllegalStateException("Bearer JWTs must be verified with a public key, not a shared secret");
         }
+        if (jwt.getSignatureAlgorithm().size() > 1 && isPem(jwt)) {
+            throw new IllegalStateException("A PEM key serves one algorithm: give a JWKS (file or URL) for "
+                    + names(jwt.getSignatureAlgorithm()) + ", or set mp.jwt.verify.publickey.algorithm to the key's own");
+        }
         if (hasVerificationKey(jwt) && (jwt.getIssuedBy() == null || jwt.getExpectedAudience() == null
                 || jwt.getExpectedAudience().isEmpty())) {
             throw new IllegalStateException("A Bearer key is configured: set mp.jwt.verify.issuer and "
                     + "mp.jwt.verify.audiences too (MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES)");
         }
+    }
+
+    private static boolean isPem(JWTAuthContextInfo jwt) {
+        return (jwt.getPublicKeyContent() != null && jwt.getPublicKeyContent().contains("-----BEGIN"))
+                || (jwt.getPublicKeyLocation() != null && jwt.getPublicKeyLocation().endsWith(".pem"));
     }
 
     private static boolean hasVerificationKey(JWTAuthContextInfo jwt) {

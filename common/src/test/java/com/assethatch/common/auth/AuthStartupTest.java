@@ -39,6 +39,17 @@ class AuthStartupTest {
                 "https://issuer", null))).hasMessageContaining("mp.jwt.verify.audiences");
     }
 
+    @Test
+    void refusesOnePemKeyForTwoAlgorithms() {
+        JWTAuthContextInfo pem = settings(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256), "https://issuer",
+                Set.of("aud"));
+        pem.setPublicKeyLocation("file:/keys/public.pem");
+        assertThatThrownBy(() -> AuthStartup.checkBearerSettings(pem)).hasMessageContaining("give a JWKS");
+
+        pem.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
+        assertThatCode(() -> AuthStartup.checkBearerSettings(pem)).doesNotThrowAnyException();
+    }
+
     private static JWTAuthContextInfo settings(Set<SignatureAlgorithm> algorithms, String issuer, Set<String> audience) {
         JWTAuthContextInfo info = new JWTAuthContextInfo();
         info.setSignatureAlgorithm(algorithms);

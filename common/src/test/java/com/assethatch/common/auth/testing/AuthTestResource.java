@@ -4,8 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Configures the application under test to trust {@link TestCredentials}: the test keys' JWKS, issuer, audience,
- * RS256 and ES256, and the test AUTH_SECRET for Auth.js session cookies. Use with
+ * Configures the application under test to trust {@link TestCredentials}: the test keys' JWKS (RS256 and ES256,
+ * common's default algorithms), issuer, audience, and the test AUTH_SECRET for Auth.js session cookies. Use with
  * {@code @WithTestResource(AuthTestResource.class)}.
  */
 public class AuthTestResource implements QuarkusTestResourceLifecycleManager {
@@ -14,7 +14,6 @@ public class AuthTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         return Map.of(
                 "mp.jwt.verify.publickey", TestCredentials.publicJwks(),
-                "mp.jwt.verify.publickey.algorithm", "RS256,ES256",
                 "mp.jwt.verify.issuer", TestCredentials.ISSUER,
                 "mp.jwt.verify.audiences", TestCredentials.AUDIENCE,
                 "asset-hatch.auth.session.secret", TestCredentials.sessionSecret());
