@@ -1,6 +1,7 @@
 package com.assethatch.common.auth;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -25,7 +26,7 @@ class AuthStartup {
                     config.disabledUser());
             return;
         }
-        checkBearerSettings(jwt);
+        checkBearerSettings(jwt, LaunchMode.current() == LaunchMode.NORMAL);
         Log.infof("Authentication is on. Auth.js session cookie: %s. Bearer JWT: %s.",
                 config.session().secret().isPresent() ? "accepted (AUTH_SECRET is set)" : "refused (no AUTH_SECRET)",
                 hasVerificationKey(jwt)
@@ -35,8 +36,11 @@ class AuthStartup {
         config.legacyOwner().ifPresent(owner -> Log.infof("Rows without an owner belong to user '%s'", owner));
     }
 
-    /** Only RS256 and ES256, and never a public key without the issuer and audience it must come with. */
-    static void checkBearerSettings(JWTAuthContextInfo jwt) {
+    /**
+     * Only RS256 and ES256, and in production never a public key without the issuer and audience it must come with.
+     * (In dev and test, smallrye-jwt makes up a key of its own when none is configured, without an audience.)
+     */
+    static void checkBearerSettings(JWTAuthContextInfo jwt, boolean production) {
         if (!ASYMMETRIC.containsAll(jwt.getSignatureAlgorithm())) {
             throw new IllegalStateException("mp.jwt.verify.publickey.algorithm may only list RS256 and ES256, not "
                     + names(jwt.getSignatureAlgorithm()));
@@ -48,7 +52,7 @@ class AuthStartup {
             throw new IllegalStateException("A PEM key serves one algorithm: give a JWKS (file or URL) for "
                     + names(jwt.getSignatureAlgorithm()) + ", or set mp.jwt.verify.publickey.algorithm to the key's own");
         }
-        if (hasVerificationKey(jwt) && (jwt.getIssuedBy() == null || jwt.getExpectedAudience() == null
+        if (production && hasVerificationKey(jwt) && (jwt.getIssuedBy() == null || jwt.getExpectedAudience() == null
                 || jwt.getExpectedAudience().isEmpty())) {
             throw new IllegalStateException("A Bearer key is configured: set mp.jwt.verify.issuer and "
                     + "mp.jwt.verify.audiences too (MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES)");

@@ -14,29 +14,35 @@ class AuthStartupTest {
     @Test
     void acceptsRs256AndEs256WithIssuerAndAudience() {
         assertThatCode(() -> AuthStartup.checkBearerSettings(settings(Set.of(SignatureAlgorithm.RS256,
-                SignatureAlgorithm.ES256), "https://issuer", Set.of("aud")))).doesNotThrowAnyException();
+                SignatureAlgorithm.ES256), "https://issuer", Set.of("aud")), true)).doesNotThrowAnyException();
     }
 
     @Test
     void acceptsNoKeyAtAll() {
         JWTAuthContextInfo noKey = new JWTAuthContextInfo();
         noKey.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
-        assertThatCode(() -> AuthStartup.checkBearerSettings(noKey)).doesNotThrowAnyException();
+        assertThatCode(() -> AuthStartup.checkBearerSettings(noKey, true)).doesNotThrowAnyException();
     }
 
     @Test
     void refusesHmacAlgorithms() {
         assertThatThrownBy(() -> AuthStartup.checkBearerSettings(settings(Set.of(SignatureAlgorithm.RS256,
-                SignatureAlgorithm.HS256), "https://issuer", Set.of("aud"))))
+                SignatureAlgorithm.HS256), "https://issuer", Set.of("aud")), false))
                 .hasMessageContaining("may only list RS256 and ES256");
     }
 
     @Test
-    void refusesAKeyWithoutIssuerOrAudience() {
+    void refusesAKeyWithoutIssuerOrAudienceInProduction() {
         assertThatThrownBy(() -> AuthStartup.checkBearerSettings(settings(Set.of(SignatureAlgorithm.RS256),
-                null, Set.of("aud")))).hasMessageContaining("mp.jwt.verify.issuer");
+                null, Set.of("aud")), true)).hasMessageContaining("mp.jwt.verify.issuer");
         assertThatThrownBy(() -> AuthStartup.checkBearerSettings(settings(Set.of(SignatureAlgorithm.RS256),
-                "https://issuer", null))).hasMessageContaining("mp.jwt.verify.audiences");
+                "https://issuer", null), true)).hasMessageContaining("mp.jwt.verify.audiences");
+    }
+
+    @Test
+    void toleratesSmallryeJwtsOwnDevKeyOutsideProduction() {
+        assertThatCode(() -> AuthStartup.checkBearerSettings(settings(Set.of(SignatureAlgorithm.RS256), null, null),
+                false)).doesNotThrowAnyException();
     }
 
     @Test
@@ -44,10 +50,10 @@ class AuthStartupTest {
         JWTAuthContextInfo pem = settings(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256), "https://issuer",
                 Set.of("aud"));
         pem.setPublicKeyLocation("file:/keys/public.pem");
-        assertThatThrownBy(() -> AuthStartup.checkBearerSettings(pem)).hasMessageContaining("give a JWKS");
+        assertThatThrownBy(() -> AuthStartup.checkBearerSettings(pem, true)).hasMessageContaining("give a JWKS");
 
         pem.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
-        assertThatCode(() -> AuthStartup.checkBearerSettings(pem)).doesNotThrowAnyException();
+        assertThatCode(() -> AuthStartup.checkBearerSettings(pem, true)).doesNotThrowAnyException();
     }
 
     private static JWTAuthContextInfo settings(Set<SignatureAlgorithm> algorithms, String issuer, Set<String> audience) {
