@@ -1,0 +1,98 @@
+package com.assethatch.common.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assethatch.common.auth.testing.AuthTestResource;
+import com.assethatch.common.auth.testing.AuthjsCookies;
+import com.assethatch.common.auth.testing.TestCredentials;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the security layers logging at DEBUG (see application.properties), refusing and accepting credentials
+ * leaves no token, cookie or secret in any log record, message or stack trace.
+ */
+@QuarkusTest
+@WithTestResource(AuthTestResource.class)
+class CredentialLoggingTest {
+
+    @Test
+    void noCredentialOrSecretEverReachesTheLog() {
+        Map<String, String> session = AuthjsCookies.session("logged-user");
+        String cookie = session.get(AuthjsCookies.COOKIE_NAME);
+        String forgedCookie = cookie.substring(0, cookie.length() / 2) + "x" + cookie.substring(cookie.length() / 2 + 1);
+        String valid = TestCredentials.token("logged-user").sign();
+        String expired = TestCredentials.token("logged-user").withLifetime(-3600).sign();
+        String forged = TestCredentials.hs256WithPublicKey("logged-user");
+
+        List<String> log = capture(() -> {
+            given().header("Cookie", AuthjsCookies.header(session)).get("/api/probe/whoami").then().statusCode(200);
+            given().header("Cookie", AuthjsCookies.COOKIE_NAME + "=" + forgedCookie).get("/api/probe/whoami")
+                    .then().statusCode(401);
+            given().header("Authorization", "Bearer " + valid).get("/api/probe/whoami").then().statusCode(200);
+            given().header("Authorization", "Bearer " + expired).get("/api/probe/whoami").then().statusCode(401);
+            given().header("Authorization", "Bearer " + forged).get("/api/probe/whoami").then().statusCode(401);
+        });
+
+        assertThat(log).as("DEBUG logging of the security layers is on, so something is logged").isNotEmpty();
+        for (String secretText : List.of(cookie, forgedCookie, valid, expired, forged,
+                signatureOf(valid), payloadOf(valid), TestCredentials.sessionSecret())) {
+            assertThat(log).noneMatch(line -> line.contains(secretText));
+        }
+    }
+
+    private static List<String> capture(Runnable requests) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                StringWriter text = new StringWriter().append(String.valueOf(record.getMessage()));
+                if (record.getParameters() != null) {
+                    for (Object parameter : record.getParameters()) {
+                        text.append(' ').append(String.valueOf(parameter));
+                    }
+                }
+                if (record.getThrown() != null) {
+                    record.getThrown().printStackTrace(new PrintWriter(text));
+                }
+                lines.add(text.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            requests.run();
+        } finally {
+            root.removeHandler(handler);
+        }
+        return lines;
+    }
+
+    private static String payloadOf(String jwt) {
+        return jwt.split("\\.")[1];
+    }
+
+    private static String signatureOf(String jwt) {
+        return jwt.split("\\.")[2];
+    }
+}
