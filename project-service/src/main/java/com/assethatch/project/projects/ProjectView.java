@@ -3,6 +3,7 @@ package com.assethatch.project.projects;
 import com.assethatch.project.events.ChangePayload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the original app's routes returned it (camelCase qualities, {@code userId}), plus its version. */
@@ -12,6 +13,9 @@ public record ProjectView(
         @Schema(example = "farm-game-01") String id,
         @Schema(example = "Farm Game") String name,
         Phase phase,
+        Mode mode,
+        @Schema(description = "The linked game project in the original app's game studio; always null here (this backend "
+                + "has no games).", type = SchemaType.STRING, nullable = true) String gameId,
         @Schema(description = "Owner id; null until authentication lands.") String userId,
         @Schema(example = "Pixel Art (16-bit)") String artStyle,
         @Schema(example = "32x32") String baseResolution,
@@ -24,9 +28,12 @@ public record ProjectView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) implements ChangePayload {
 
+    /** This backend has no game studio, so no project is ever linked to a game. */
+    static final String NO_GAME = null;
+
     public static ProjectView of(Project project) {
         var q = project.qualities();
-        return new ProjectView(project.id(), project.name(), project.phase(), project.ownerId(),
+        return new ProjectView(project.id(), project.name(), project.phase(), project.mode(), NO_GAME, project.ownerId(),
                 q.artStyle(), q.baseResolution(), q.perspective(), q.gameGenre(), q.theme(), q.mood(),
                 q.colorPalette(), project.version(), project.createdAt(), project.updatedAt());
     }

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A project's style anchor: the reference image every generation follows, and its keywords. */
 @Schema(name = "StyleAnchor")
 public record StyleAnchor(
+        @Schema(description = "The anchor's own id: stays the same when the anchor is replaced; GET /api/style-anchor "
+                + "accepts it.", example = "7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a") String id,
         @Schema(example = "farm-game-01") String projectId,
         @Schema(example = "pixel art, chunky outlines, 16-bit") String styleKeywords,
         @Schema(example = "soft top-left light, warm") String lightingKeywords,

@@ -47,6 +47,15 @@ public class StyleAnchorService {
                 .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
     }
 
+    /** By the anchor's own id or its project's id, with the image inline. */
+    public Uni<StyleAnchorWithImage> withImage(String id) {
+        if (id == null || id.isBlank()) {
+            return Uni.createFrom().failure(ApiException.badRequest("Style anchor ID is required"));
+        }
+        return repository.findWithImageByIdOrProject(id)
+                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
+    }
+
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
     public Uni<Optional<StoredImage>> image(String projectId, Optional<String> clientSha256) {
         return get(projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,
