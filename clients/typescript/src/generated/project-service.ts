@@ -994,8 +994,6 @@ export interface components {
             theme: string | null;
             mood: string | null;
             color_palette: string | null;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Any of the qualities: a key you send changes, a null clears it, the others stay. No other key is allowed. */
         QualitiesPatch: {
@@ -1006,8 +1004,6 @@ export interface components {
             theme?: string | null;
             mood?: string | null;
             color_palette?: string | null;
-        } & {
-            [key: string]: unknown;
         };
     };
     responses: {

@@ -32,7 +32,7 @@ public class QualitySchemas implements OASFilter {
 
     private static Schema qualities(String description) {
         Schema schema = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description(description)
-                .additionalPropertiesSchema(OASFactory.createSchema().not(OASFactory.createSchema()));
+                .additionalPropertiesBoolean(false);
         for (QualityKey key : QualityKey.values()) {
             schema.addProperty(key.snakeName(), OASFactory.createSchema()
                     .type(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL)));
