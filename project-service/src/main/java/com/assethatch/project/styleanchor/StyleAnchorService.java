@@ -47,13 +47,19 @@ public class StyleAnchorService {
                 .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
     }
 
-    /** By the anchor's own id or its project's id, with the image inline. */
+    /**
+     * By the anchor's own id or its project's id, with the image inline. The anchor's project is read through
+     * {@link ProjectService#get} like every other project route, so whatever decides who may see a project decides
+     * for this route too; a project the caller may not see has no anchor for them.
+     */
     public Uni<StyleAnchorWithImage> withImage(String id) {
         if (id == null || id.isBlank()) {
             return Uni.createFrom().failure(ApiException.badRequest("Style anchor ID is required"));
         }
         return repository.findWithImageByIdOrProject(id)
-                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
+                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound))
+                .call(anchor -> projects.get(anchor.projectId())
+                        .onFailure(ProjectNotFoundException.class).transform(notFound -> anchorNotFound()));
     }
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
