@@ -74,6 +74,42 @@ class OpenApiForCodeGenerationTest {
         assertThat(schema("NewProject").get("required").toString()).isEqualTo("[\"name\"]");
     }
 
+    /** What the spec promises holds for real answers: every required field is there, and null only where nullable. */
+    @Test
+    void realAnswersCarryEveryRequiredFieldAndNullOnlyWhereTheSpecAllowsIt() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode created = json.readTree(given().contentType("application/json")
+                .body("{\"name\": \"Spec check\", \"mode\": \"3d\", \"startWith\": \"assets\"}")
+                .when().post("/api/projects").then().statusCode(201).extract().asString());
+        String projectId = created.get("projectId").asText();
+        assertMatches("ProjectCreated", created);
+        assertMatches("Project", created.get("project"));
+        String anchorBody = "{\"referenceImage\": \"" + com.assethatch.project.support.TestImages.base64(
+                com.assethatch.project.support.TestImages.png(4, 4)) + "\"}";
+        JsonNode anchor = json.readTree(given().contentType("application/json").body(anchorBody)
+                .when().put("/api/projects/{id}/style-anchor", projectId).then().statusCode(200).extract().asString());
+        assertMatches("StyleAnchor", anchor);
+        assertMatches("StyleAnchorWithImage", json.readTree(given().queryParam("id", anchor.get("id").asText())
+                .when().get("/api/style-anchor").then().statusCode(200).extract().asString()));
+        JsonNode qualities = json.readTree(given().when().get("/api/projects/{id}/qualities", projectId)
+                .then().statusCode(200).extract().asString());
+        assertMatches("Qualities", qualities);
+        assertMatches("QualityValues", qualities.get("qualities"));
+    }
+
+    private void assertMatches(String schemaName, JsonNode value) {
+        JsonNode schema = schema(schemaName);
+        for (String field : texts(schema.get("required"))) {
+            assertThat(value.has(field)).as("%s.%s is present in %s", schemaName, field, value).isTrue();
+            JsonNode property = schema.at("/properties/" + field);
+            boolean nullable = property.path("type").toString().contains("\"null\"")
+                    || property.path("anyOf").toString().contains("\"null\"");
+            if (!nullable) {
+                assertThat(value.get(field).isNull()).as("%s.%s is null but not nullable", schemaName, field).isFalse();
+            }
+        }
+    }
+
     @Test
     void qualitiesHaveNamedSchemasWithOneFieldPerQuality() {
         List<String> keys = QualityKey.NAMES;
