@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type, told apart by `type`). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
         get: operations["getProjectEvents"];
         put?: never;

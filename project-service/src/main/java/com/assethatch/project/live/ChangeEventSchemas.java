@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The events of {@code GET /api/projects/{id}/events} as OpenAPI schemas, one per event type, so a generated client
  * gets each event's data typed: {@code ChangeEvent} is their union, told apart by {@code type} (also the SSE event
  * name). Documentation only: the stream sends {@link com.assethatch.project.events.ChangeEvent} records, whose JSON
- * these describe; ChangeEventSchemasTest keeps the list in step with {@link com.assethatch.project.events.ChangeType}.
+ * these describe; OpenApiForCodeGenerationTest keeps the list in step with {@link com.assethatch.project.events.ChangeType}.
  */
 final class ChangeEventSchemas {
 
