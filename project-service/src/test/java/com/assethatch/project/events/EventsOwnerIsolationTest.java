@@ -47,11 +47,11 @@ class EventsOwnerIsolationTest {
             assertThat(bob.next(CONNECT_DEADLINE).name()).isEqualTo("connected");
 
             patchMood(ALICE, alices, "tense");
-            assertThat(alice.next(DELIVERY_DEADLINE).data().at("/data/mood").asText()).isEqualTo("tense");
+            assertThat(alice.next(DELIVERY_DEADLINE).data().at("/data/qualities/mood").asText()).isEqualTo("tense");
             assertThat(bob.poll(QUIET)).as("an event of Alice's project on Bob's stream").isNull();
 
             patchMood(BOB, bobs, "calm");
-            assertThat(bob.next(DELIVERY_DEADLINE).data().at("/data/mood").asText()).isEqualTo("calm");
+            assertThat(bob.next(DELIVERY_DEADLINE).data().at("/data/qualities/mood").asText()).isEqualTo("calm");
             assertThat(alice.poll(QUIET)).isNull();
         }
     }
