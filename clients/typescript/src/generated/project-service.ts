@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Most recently updated first.
+         * @description The caller's projects, most recently updated first.
          */
         get: operations["getProjects"];
         put?: never;
@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type, told apart by `type`). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type, told apart by `type`). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -279,7 +279,7 @@ export interface paths {
         };
         /**
          * Get a style anchor with its image inline
-         * @description By the anchor's own id (as PUT and GET /api/projects/{id}/style-anchor return it) or by its project's id. The image comes inline as a data URL in imageUrl, as the original app returned it.
+         * @description One of the caller's anchors, by its own id (as PUT and GET /api/projects/{id}/style-anchor return it) or by its project's id. The image comes inline as a data URL in imageUrl, as the original app returned it.
          */
         get: operations["getStyleAnchor"];
         put?: never;
@@ -580,7 +580,8 @@ export interface components {
             /** @description Where the original app opens the project; accepted and ignored (no game is created). */
             startWith?: components["schemas"]["ProjectStartWith"];
             /**
-             * @description Owner, until authentication lands; optional.
+             * @deprecated
+             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
              * @example user-42
              */
             userId?: string;
@@ -596,8 +597,8 @@ export interface components {
             mode: components["schemas"]["ProjectMode"];
             /** @description The linked game project in the original app's game studio; always null here (this backend has no games). */
             gameId: string | null;
-            /** @description Owner id; null until authentication lands. */
-            userId: string | null;
+            /** @description The owner's user id: the caller who created the project. */
+            userId: string;
             /** @example Pixel Art (16-bit) */
             artStyle: string | null;
             /** @example 32x32 */
@@ -698,8 +699,8 @@ export interface components {
             /** @example Platformer */
             gameGenre: string | null;
             mood: string | null;
-            /** @description Owner id; null until authentication lands. */
-            userId: string | null;
+            /** @description The owner's user id: the caller who created the project. */
+            userId: string;
             /**
              * Format: int64
              * @description Changes with every committed change; also the qualities ETag.
@@ -1007,7 +1008,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description No generated asset has this id. */
+        /** @description No generated asset of the caller's projects has this id (another user's asset answers the same). */
         AssetNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1043,7 +1044,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No project has this id. */
+        /** @description No project of the caller has this id (another user's project answers the same). */
         ProjectNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1058,6 +1059,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No credential, or one that is expired, malformed or forged. */
+        Unauthorized: {
+            headers: {
+                /** @description A Bearer challenge (with error="invalid_token" when a token was refused) and a Cookie challenge naming the session cookie. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Unauthorized: the bearer token has expired"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -1101,8 +1118,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
-            /** @description The id already belongs to another project or plan asset. */
+            /** @description The id already belongs to another of the caller's projects or plan assets. (An id used in another user's project is a 404, like a missing project.) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1136,6 +1154,7 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedAsset"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -1160,6 +1179,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDeleted"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -1205,6 +1225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1244,6 +1265,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -1277,6 +1299,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     postProjects: {
@@ -1310,6 +1333,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description A project with this id already exists. */
             409: {
                 headers: {
@@ -1342,6 +1366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectWithMemoryFilesEnvelope"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1366,6 +1391,7 @@ export interface operations {
                     "application/json": components["schemas"]["Success"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1403,6 +1429,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1427,6 +1454,7 @@ export interface operations {
                     "text/event-stream": components["schemas"]["ChangeEvent"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1466,6 +1494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1505,6 +1534,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1542,6 +1572,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             /** @description The request body exceeds the server's body limit. */
             413: {
@@ -1577,6 +1608,7 @@ export interface operations {
                     "application/json": components["schemas"]["Qualities"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1623,6 +1655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1648,6 +1681,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleAnchor"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1693,6 +1727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
@@ -1733,6 +1768,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1765,6 +1801,7 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1801,7 +1838,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `Style anchor not found`: no anchor has this id, and no project with this id has an anchor. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `Style anchor not found`: no anchor has this id, and no project of the caller's with this id has an anchor (another user's anchor answers the same). */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ package com.assethatch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.e2e.support.LocalAuth;
 import com.assethatch.e2e.support.LocalProcesses;
 import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * Issue 12's table, one test per row: the calls the original app's newest client makes that the services did not
  * answer before, each sent exactly as that client sends it (UPSTREAM_CONTRACTS.md §6) through the gateway
- * ({@code scripts/gateway}) in front of both packaged services.
+ * ({@code scripts/gateway}) in front of both packaged services, as the e2e user.
  */
 @ExtendWith(OriginalClientCallsIT.PrintLogsOnFailure.class)
 class OriginalClientCallsIT {
@@ -188,8 +189,10 @@ class OriginalClientCallsIT {
         return json.readTree(created.body()).get("projectId").asText();
     }
 
+    /** A request through the gateway, as the e2e user (a Bearer token from scripts/token), as the client's session is. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofMinutes(2));
+        return HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", LocalAuth.authorization());
     }
 
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {

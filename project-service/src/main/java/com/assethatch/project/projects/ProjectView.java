@@ -16,7 +16,7 @@ public record ProjectView(
         Mode mode,
         @Schema(description = "The linked game project in the original app's game studio; always null here (this backend "
                 + "has no games).", type = SchemaType.STRING, nullable = true) String gameId,
-        @Schema(description = "Owner id; null until authentication lands.", nullable = true) String userId,
+        @Schema(description = "The owner's user id: the caller who created the project.") String userId,
         @Schema(example = "Pixel Art (16-bit)", nullable = true) String artStyle,
         @Schema(example = "32x32", nullable = true) String baseResolution,
         @Schema(example = "side-view", nullable = true) String perspective,

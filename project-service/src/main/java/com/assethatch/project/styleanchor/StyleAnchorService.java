@@ -32,39 +32,36 @@ public class StyleAnchorService {
         this.writes = writes;
     }
 
-    public Uni<StyleAnchor> replace(String projectId, StyleAnchorRequest request) {
+    public Uni<StyleAnchor> replace(String ownerId, String projectId, StyleAnchorRequest request) {
         ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
-        return writes.write(repository.upsert(projectId, request, image), cache::updateFor,
+        return writes.write(ownerId, repository.upsert(ownerId, projectId, request, image), cache::updateFor,
                         anchor -> new ChangeEvent(ChangeType.STYLE_ANCHOR, projectId, anchor.version(), anchor))
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
-                        : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
+                        : repository.findOwned(ownerId, projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
     }
 
-    public Uni<StyleAnchor> get(String projectId) {
-        return projects.get(projectId)
+    public Uni<StyleAnchor> get(String ownerId, String projectId) {
+        return projects.get(ownerId, projectId)
                 .flatMap(project -> cache.find(projectId))
                 .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
     }
 
     /**
-     * By the anchor's own id or its project's id, with the image inline. The anchor's project is read through
-     * {@link ProjectService#get} like every other project route, so whatever decides who may see a project decides
-     * for this route too; a project the caller may not see has no anchor for them.
+     * The owner's anchor, by its own id or its project's id, with the image inline. Another owner's anchor is not
+     * found, exactly like a missing one.
      */
-    public Uni<StyleAnchorWithImage> withImage(String id) {
+    public Uni<StyleAnchorWithImage> withImage(String ownerId, String id) {
         if (id == null || id.isBlank()) {
             return Uni.createFrom().failure(ApiException.badRequest("Style anchor ID is required"));
         }
-        return repository.findWithImageByIdOrProject(id)
-                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound))
-                .call(anchor -> projects.get(anchor.projectId())
-                        .onFailure(ProjectNotFoundException.class).transform(notFound -> anchorNotFound()));
+        return repository.findOwnedWithImageByIdOrProject(ownerId, id)
+                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
     }
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
-    public Uni<Optional<StoredImage>> image(String projectId, Optional<String> clientSha256) {
-        return get(projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,
+    public Uni<Optional<StoredImage>> image(String ownerId, String projectId, Optional<String> clientSha256) {
+        return get(ownerId, projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,
                 () -> repository.image(projectId), StyleAnchorService::anchorNotFound));
     }
 

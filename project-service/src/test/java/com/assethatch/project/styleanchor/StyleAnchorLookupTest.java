@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import com.assethatch.common.auth.testing.TestUsers;
 import com.assethatch.project.support.Api;
 import com.assethatch.project.support.TestIds;
 import com.assethatch.project.support.TestImages;
@@ -70,6 +71,19 @@ class StyleAnchorLookupTest {
         String bare = Api.createProject(TestIds.projectId());
         given().queryParam("id", bare).when().get("/api/style-anchor")
                 .then().statusCode(404).body("error", equalTo("Style anchor not found"));
+    }
+
+    @Test
+    void anotherUsersAnchorIsNotFoundByEitherIdAndACallerWithoutCredentialsIs401() {
+        String projectId = Api.createProject(TestIds.projectId());
+        String anchorId = put(projectId, TestImages.png(4, 4), "mine").statusCode(200).extract().path("id");
+        for (String id : List.of(anchorId, projectId)) {
+            given().spec(TestUsers.as(TestUsers.OTHER_USER)).queryParam("id", id).when().get("/api/style-anchor")
+                    .then().statusCode(404).body("error", equalTo("Style anchor not found"));
+        }
+        given().spec(TestUsers.anonymous()).queryParam("id", anchorId).when().get("/api/style-anchor")
+                .then().statusCode(401).contentType(ContentType.JSON);
+        given().queryParam("id", anchorId).when().get("/api/style-anchor").then().statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse put(String projectId, byte[] image, String keywords) {
