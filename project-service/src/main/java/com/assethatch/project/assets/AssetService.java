@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Generated assets: uploads (an upsert by the client's id), review status changes, deletes. Every change
@@ -151,6 +152,7 @@ public class AssetService {
     }
 
     /** The data of the {@code asset} event that announces a deletion. */
+    @Schema(name = "AssetRemoval", description = "An asset that was deleted.")
     public record AssetDeleted(String id, boolean deleted) implements ChangePayload {
     }
 

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The binary upload: the same fields as the JSON body, as form fields, and the image as a file part. */
+@Schema(name = "AssetUpload")
 public class AssetUploadForm {
 
     static final String IMAGE_PART = "image";

@@ -40,14 +40,15 @@ public class ProjectRepository {
     }
 
     /** Empty when a project with this id already exists. */
-    public Uni<Optional<Project>> insert(String id, String name, Phase phase, String ownerId) {
+    public Uni<Optional<Project>> insert(String id, String name, Phase phase, Mode mode, String ownerId) {
         Map<String, Object> values = new HashMap<>();
         values.put("id", id);
         values.put("name", name);
         values.put("phase", phase.value());
+        values.put("mode", mode.value());
         values.put("ownerId", ownerId);
         return firstOf(SqlTemplate.forQuery(templatePool, """
-                        INSERT INTO project (id, name, phase, owner_id) VALUES (#{id}, #{name}, #{phase}, #{ownerId})
+                        INSERT INTO project (id, name, phase, mode, owner_id) VALUES (#{id}, #{name}, #{phase}, #{mode}, #{ownerId})
                         ON CONFLICT (id) DO NOTHING RETURNING *"""), values);
     }
 
@@ -133,7 +134,7 @@ public class ProjectRepository {
                 row.getString("game_genre"), row.getString("theme"), row.getString("mood"),
                 row.getString("color_palette"));
         return new Project(row.getString("id"), row.getString("name"), Phase.of(row.getString("phase")),
-                row.getString("owner_id"), qualities, row.getLong("version"),
+                Mode.of(row.getString("mode")), row.getString("owner_id"), qualities, row.getLong("version"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }
 }
