@@ -3,6 +3,7 @@ package com.assethatch.project.assets;
 import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.images.StoredImage;
+import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.persistence.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Generated assets in Postgres. Listing and change statements never move the image bytes. */
 @ApplicationScoped
@@ -58,7 +58,7 @@ public class AssetRepository {
                 RETURNING\s""" + RECORD_COLUMNS;
         String updateStatus = "UPDATE generated_asset SET status = $2 WHERE id = $1 AND status IS DISTINCT FROM $2";
         this.updateStatusSql = updateStatus + " RETURNING " + RECORD_COLUMNS;
-        this.updateStatusIfVersionSql = updateStatus + " AND version = $3 RETURNING " + RECORD_COLUMNS;
+        this.updateStatusIfVersionSql = updateStatus + " AND version = ANY($3) RETURNING " + RECORD_COLUMNS;
     }
 
     public Uni<Optional<GeneratedAsset>> upsert(AssetUpload upload) {
@@ -91,11 +91,11 @@ public class AssetRepository {
                 .map(rows -> Rows.all(rows, this::toAsset));
     }
 
-    /** Sets the status, optionally only at a given version; empty when nothing changed or the version moved on. */
-    public Uni<Optional<GeneratedAsset>> updateStatus(String id, String status, OptionalLong expectedVersion) {
-        var query = expectedVersion.isPresent()
-                ? pool.preparedQuery(updateStatusIfVersionSql).execute(Tuple.of(id, status, expectedVersion.getAsLong()))
-                : pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status));
+    /** Sets the status, only at one of the expected versions; empty when nothing changed or the version moved on. */
+    public Uni<Optional<GeneratedAsset>> updateStatus(String id, String status, ExpectedVersions expectedVersions) {
+        var query = expectedVersions.isAny()
+                ? pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status))
+                : pool.preparedQuery(updateStatusIfVersionSql).execute(Tuple.of(id, status, expectedVersions.asArray()));
         return query.map(rows -> Rows.first(rows, this::toAsset));
     }
 

@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.project.persistence.ExpectedVersions;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -66,18 +67,18 @@ public class ProjectRepository {
         Map<String, Object> columns = new LinkedHashMap<>();
         name.ifPresent(value -> columns.put("name", value));
         phase.ifPresent(value -> columns.put("phase", value.value()));
-        return set(id, columns, OptionalLong.empty());
+        return set(id, columns, ExpectedVersions.ANY);
     }
 
     /**
-     * Sets the given qualities (null clears one), only if the version still equals {@code expectedVersion}
-     * when one is given. Empty when the project does not exist or the version moved on.
+     * Sets the given qualities (null clears one), only if the version is still one of {@code expectedVersions}.
+     * Empty when the project does not exist or the version moved on.
      */
     public Uni<Optional<Project>> updateQualities(String id, Map<QualityKey, String> changes,
-            OptionalLong expectedVersion) {
+            ExpectedVersions expectedVersions) {
         Map<String, Object> columns = new LinkedHashMap<>();
         changes.forEach((key, value) -> columns.put(key.column(), value));
-        return set(id, columns, expectedVersion);
+        return set(id, columns, expectedVersions);
     }
 
     public Uni<OptionalLong> currentVersion(String id) {
@@ -91,16 +92,16 @@ public class ProjectRepository {
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    /** {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} [AND version = #{expectedVersion}]}. */
-    private Uni<Optional<Project>> set(String id, Map<String, Object> columns, OptionalLong expectedVersion) {
+    /** {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} [AND version = ANY(#{expectedVersions})]}. */
+    private Uni<Optional<Project>> set(String id, Map<String, Object> columns, ExpectedVersions expectedVersions) {
         String assignments = columns.keySet().stream().map(column -> column + " = #{" + column + "}")
                 .collect(Collectors.joining(", "));
         Map<String, Object> parameters = new HashMap<>(columns);
         parameters.put("id", id);
         String condition = "id = #{id}";
-        if (expectedVersion.isPresent()) {
-            parameters.put("expectedVersion", expectedVersion.getAsLong());
-            condition += " AND version = #{expectedVersion}";
+        if (!expectedVersions.isAny()) {
+            parameters.put("expectedVersions", expectedVersions.asArray());
+            condition += " AND version = ANY(#{expectedVersions})";
         }
         return firstOf(SqlTemplate.forQuery(templatePool, "UPDATE project SET " + assignments + " WHERE " + condition
                 + " RETURNING *"), parameters);
