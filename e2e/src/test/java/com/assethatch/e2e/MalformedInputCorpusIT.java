@@ -38,6 +38,7 @@ class MalformedInputCorpusIT {
             }
             System.out.println(result.summary());
             List<String> faults = result.faults();
+            java.nio.file.Files.write(WORK.resolve("faults.txt"), faults);
             if (!faults.isEmpty() || !project.process().isAlive() || !export.process().isAlive()) {
                 processes.printLogs();
             }

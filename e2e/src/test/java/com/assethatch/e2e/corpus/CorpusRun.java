@@ -123,11 +123,12 @@ public final class CorpusRun {
         if (operation.pathParameters().isEmpty()) {
             return List.of();
         }
-        return ids.stream().map(id -> {
-            Attack attack = withValidBody(operation, Attack.of(operation.service(), operation.method(),
-                    fill(operation.path(), id), "path id " + abbreviate(id)));
-            return attack.target().length() > LONG_TARGET ? attack.mayBeRefusedByHttpCodec() : attack;
-        }).toList();
+        return ids.stream().map(id -> longTargetsMayBeRefused(withValidBody(operation, Attack.of(operation.service(),
+                operation.method(), fill(operation.path(), id), "path id " + abbreviate(id))))).toList();
+    }
+
+    private static Attack longTargetsMayBeRefused(Attack attack) {
+        return attack.target().length() > LONG_TARGET ? attack.mayBeRefusedByHttpCodec() : attack;
     }
 
     private List<Attack> rawBodies(Routes.Operation operation, Map<String, byte[]> bodies) {
@@ -251,12 +252,12 @@ public final class CorpusRun {
         for (String parameter : operation.queryParameters()) {
             for (String value : values) {
                 Attack base = withValidBody(operation, target(operation));
-                attacks.add(Attack.of(base.service(), base.method(), base.target() + "?" + parameter + "=" + value,
-                                "query " + parameter + "=" + abbreviate(value))
-                        .body(base.headers().get("Content-Type"), base.body()));
-                attacks.add(Attack.of(base.service(), base.method(), base.target() + "?" + parameter + "=1&"
-                                + parameter + "=" + value, "query " + parameter + " twice")
-                        .body(base.headers().get("Content-Type"), base.body()));
+                attacks.add(longTargetsMayBeRefused(Attack.of(base.service(), base.method(), base.target() + "?"
+                                + parameter + "=" + value, "query " + parameter + "=" + abbreviate(value))
+                        .body(base.headers().get("Content-Type"), base.body())));
+                attacks.add(longTargetsMayBeRefused(Attack.of(base.service(), base.method(), base.target() + "?"
+                                + parameter + "=1&" + parameter + "=" + value, "query " + parameter + " twice")
+                        .body(base.headers().get("Content-Type"), base.body())));
             }
         }
         return attacks;

@@ -59,7 +59,7 @@ final class Recipes {
         return out.append(recipe.substring(position)).toString();
     }
 
-    /** {@code \xHH}, {@code \uHHHH} and {@code \\} (header-values.txt only). */
+    /** The escapes of header-values.txt: backslash-x and two hex digits, backslash-u and four, two backslashes. */
     static String unescape(String value) {
         Matcher escape = ESCAPE.matcher(value);
         StringBuilder out = new StringBuilder();
