@@ -32,7 +32,7 @@ class RequestSanityTest {
     void aContentTypeThatIsNoMediaTypeIsA400() {
         given().header("Content-Type", "v0").body("{}".getBytes(StandardCharsets.US_ASCII)).when().post("/sanity-probe")
                 .then().statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("Content-Type is not a media type: v0"));
+                .body("error", startsWith("Content-Type is not a media type: v0"));
     }
 
     @Test
