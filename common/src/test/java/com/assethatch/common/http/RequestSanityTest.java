@@ -36,6 +36,12 @@ class RequestSanityTest {
     }
 
     @Test
+    void anAcceptThatIsNoListOfMediaTypesIsDisregarded() {
+        given().header("Accept", "*, \"1\"").when().get("/sanity-probe/x")
+                .then().statusCode(200).contentType(ContentType.JSON).body("id", equalTo("x"));
+    }
+
+    @Test
     void multipartWithoutABoundaryIsA400() {
         given().header("Content-Type", "multipart/form-data; boundary=").body("--\r\n".getBytes(StandardCharsets.US_ASCII)).when().post("/sanity-probe")
                 .then().statusCode(400).body("error", containsString("needs a boundary parameter"));

@@ -48,12 +48,14 @@ public final class CorpusRun {
     private static final String BOUNDARY = "corpus-boundary-7d1e";
 
     /** The corpus size and what became of it. */
-    public record Result(int corpusEntries, int requests, int routes, List<String> faults, Duration took) {
+    public record Result(int corpusEntries, int requests, int routes, List<String> faults, int staleConnectionRetries,
+            Duration took) {
 
         public String summary() {
             return String.format(Locale.ROOT, "malformed-input corpus: %d entries, %d routes, %d requests, %d faults "
-                    + "(5xx, hang, dropped connection or error outside the error shape), %.1f s",
-                    corpusEntries, routes, requests, faults.size(), took.toMillis() / 1000.0);
+                    + "(5xx, hang, dropped connection or error outside the error shape), %d retried on a new "
+                    + "connection, %.1f s", corpusEntries, routes, requests, faults.size(), staleConnectionRetries,
+                    took.toMillis() / 1000.0);
         }
     }
 
@@ -113,7 +115,7 @@ public final class CorpusRun {
         storedPlans(markdown);
         Set<String> routes = new LinkedHashSet<>();
         operations.forEach(operation -> routes.add(operation.label()));
-        return new Result(corpusEntries, requests.get(), routes.size(), List.copyOf(faults),
+        return new Result(corpusEntries, requests.get(), routes.size(), List.copyOf(faults), sender.retries(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -40,12 +40,16 @@ final class Sender {
         }
     }
 
-    private static final int KEPT_BODY_BYTES = 64 * 1024;
+    private static final int KEPT_BODY_BYTES = 8 * 1024 * 1024;
     /** Streams (SSE) are judged on their status and headers: they never end by themselves. */
     private static final Set<String> STREAM_TYPES = Set.of("text/event-stream");
     /** Not sendable with HttpClient; written as they are on a raw socket instead. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    /** The JDK client's message for a connection closed by the server before any byte of an answer. */
+    private static final String STALE_CONNECTION = "received no bytes";
+
+    private final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http;
     private final Duration timeout;
 
@@ -54,7 +58,27 @@ final class Sender {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
+    /**
+     * Sends the attack; a pooled keep-alive connection that the server had closed just before it was reused fails
+     * with "received no bytes" before anything was answered, which any HTTP client retries once on a new connection.
+     */
     Answer send(Attack attack, int port) throws NoAnswer {
+        try {
+            return sendOnce(attack, port);
+        } catch (NoAnswer first) {
+            if (first.getMessage() == null || !first.getMessage().contains(STALE_CONNECTION)) {
+                throw first;
+            }
+            retries.incrementAndGet();
+            return sendOnce(attack, port);
+        }
+    }
+
+    int retries() {
+        return retries.get();
+    }
+
+    private Answer sendOnce(Attack attack, int port) throws NoAnswer {
         HttpRequest request;
         try {
             request = request(attack, port);

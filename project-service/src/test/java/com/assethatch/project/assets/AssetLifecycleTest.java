@@ -62,6 +62,9 @@ class AssetLifecycleTest {
                 .body(Map.of("status", "rejected"))
                 .when().patch("/api/generated-assets/{id}", id)
                 .then().statusCode(412).body("details.currentVersion", equalTo(approved));
+        given().contentType("text/plain").body(new byte[0])
+                .when().patch("/api/generated-assets/{id}", id)
+                .then().statusCode(415).contentType(ContentType.JSON).body("error", containsString("Content-Type"));
         given().contentType(ContentType.JSON).header("If-Match", "v0")
                 .body(Map.of("status", "rejected"))
                 .when().patch("/api/generated-assets/{id}", id)

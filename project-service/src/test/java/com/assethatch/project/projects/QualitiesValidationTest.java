@@ -113,6 +113,12 @@ class QualitiesValidationTest {
     }
 
     @Test
+    void aGarbledAcceptIsDisregardedNotA500() {
+        given().header("Accept", "*, \"1\"").when().get("/api/projects/{id}/qualities", projectId)
+                .then().statusCode(200).body("qualities", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void anIfMatchListAppliesWhenOneOfItsTagsIsCurrent() {
         int version = Api.patchQualities(projectId, "{\"mood\": \"calm\"}").statusCode(200).extract().path("version");
         given().contentType("application/json").header("If-Match", "\"v0\", \"" + version + "\"")
