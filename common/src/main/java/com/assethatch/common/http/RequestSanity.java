@@ -14,8 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses, before any route is matched, requests that no route can handle but that would otherwise reach code that
  * fails on them with a 500: a path or query that cannot be stored or looked up (a NUL, which Postgres text cannot
  * hold, or an unpaired surrogate), a Content-Type that is not a media type, and a multipart Content-Type without a
- * usable boundary (RFC 2046 §5.1.1: 1 to 70 characters). Each is a 400 in the error shape. An Accept header that is
- * no list of media ranges is disregarded.
+ * usable boundary (RFC 2046 §5.1.1: 1 to 70 characters). Each is a 400 in the error shape. (An Accept header that
+ * is no list of media ranges is disregarded: {@link UnparseableAccept}.)
  */
 public class RequestSanity {
 
@@ -31,26 +31,7 @@ public class RequestSanity {
             values.forEach(value -> requireStorable("Query parameter '" + printable(name) + "'", value));
         });
         requireUsableContentType(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        disregardUnparseableAccept(request);
         return Optional.empty();
-    }
-
-    /**
-     * An Accept header that is not a list of media ranges is disregarded, as RFC 9110 §12.5.1 allows: the answer
-     * is then JSON as for any client that accepts anything (RESTEasy would fail on it with a 500).
-     */
-    private static void disregardUnparseableAccept(ContainerRequestContext request) {
-        List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        if (accept == null) {
-            return;
-        }
-        try {
-            accept.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
-                    .filter(range -> !range.isBlank())
-                    .forEach(MediaType::valueOf);
-        } catch (IllegalArgumentException e) {
-            request.getHeaders().remove(HttpHeaders.ACCEPT);
-        }
     }
 
     private static void requireStorable(String what, String text) {
