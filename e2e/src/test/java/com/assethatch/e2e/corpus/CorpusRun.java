@@ -1,5 +1,6 @@
 package com.assethatch.e2e.corpus;
 
+import com.assethatch.e2e.support.LocalAuth;
 import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,7 @@ public final class CorpusRun {
     private static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=corpus");
     private static final String BOUNDARY = "corpus-boundary-7d1e";
+    private static final String AUTHORIZATION = "Authorization";
 
     /** The corpus size and what became of it. */
     public record Result(int corpusEntries, int requests, int routes, List<String> faults, int staleConnectionRetries,
@@ -447,9 +449,13 @@ public final class CorpusRun {
         return sender.send(withCredentials(attack), services.get(attack.service()).port());
     }
 
-    /** Credentials every request carries, so the corpus reaches past authentication (none until auth is wired). */
+    /**
+     * Every request carries the e2e user's credential (scripts/token, as any developer gets one), so the corpus
+     * reaches past authentication; attacks on the Authorization header itself keep their garbled value.
+     */
     private static Attack withCredentials(Attack attack) {
-        return attack;
+        return attack.headers().keySet().stream().anyMatch(AUTHORIZATION::equalsIgnoreCase)
+                ? attack : attack.header(AUTHORIZATION, LocalAuth.authorization());
     }
 
     private void runAll(List<Attack> attacks) throws Exception {
