@@ -1026,7 +1026,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The image is over asset-hatch.images.max-bytes (bodies over quarkus.http.limits.max-body-size are refused by the HTTP layer with an empty 413). */
+        /** @description The image is over asset-hatch.images.max-bytes, or its header claims more pixels than asset-hatch.images.max-pixels (checked from the header, before decoding). */
         ImageTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1035,7 +1035,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says). */
+        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says), or do not decode as a whole: truncated, corrupt, or a header with no image data. */
         NotAnImage: {
             headers: {
                 [name: string]: unknown;
@@ -1053,7 +1053,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description If-Match named a version that is no longer current; nothing changed. */
+        /** @description If-Match named a version that is no longer current, or only entity tags that name no version (e.g. "v0"); nothing changed. A header that is not an entity-tag list is a 400. */
         StaleVersion: {
             headers: {
                 [name: string]: unknown;
