@@ -4,11 +4,18 @@ import com.assethatch.project.cache.CacheLayout;
 import com.assethatch.project.cache.CacheTier;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 
-/** A project lives under one key of its own, {@code <prefix>:project:<id>}, tombstoned on delete. */
+/**
+ * A project lives under one key of its own, {@code <prefix>:project:<id>}, tombstoned on delete. Next to the row
+ * the key holds its qualities view as the response body, so a cache hit of GET qualities does no JSON work.
+ */
 @Singleton
 public class ProjectCache extends CacheLayout<Project> {
+
+    /** The view {@link #findView} serves for GET qualities: {@link QualitiesView} as JSON. */
+    public static final String QUALITIES_VIEW = "qualities";
 
     private final ProjectRepository repository;
 
@@ -25,6 +32,11 @@ public class ProjectCache extends CacheLayout<Project> {
     @Override
     protected String idOf(Project project) {
         return project.id();
+    }
+
+    @Override
+    protected Map<String, String> viewsOf(Project project) {
+        return Map.of(QUALITIES_VIEW, encode(QualitiesView.of(project)));
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
 import com.assethatch.project.projects.ProjectRepository;
 import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.cache.VersionedCache.CachedView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -36,8 +37,10 @@ public class QualitiesService {
         this.writes = writes;
     }
 
-    public Uni<Project> get(String projectId) {
-        return projects.get(projectId);
+    /** The qualities view as JSON bytes with its version: on a cache hit, as Redis holds them. */
+    public Uni<CachedView> get(String projectId) {
+        return cache.findView(projectId, ProjectCache.QUALITIES_VIEW)
+                .map(view -> view.orElseThrow(ProjectNotFoundException::new));
     }
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
