@@ -12,18 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * The Redis fast tier. Every write is a compare-and-set in Lua: a value is stored only if its
  * version is higher than the one Redis holds, so a slow writer can never put an older row back.
  * Every command is bounded by {@link CacheConfig#commandTimeout()}; failures surface as failed
- * {@link Uni}s and the callers fall back to Postgres. A circuit breaker (settings under
- * {@code quarkus.fault-tolerance."...VersionedCache"}) stops calling a Redis that keeps failing, so a hanging
- * Redis costs requests nothing after the first few timeouts.
+ * {@link Uni}s and the callers fall back to Postgres. A circuit breaker ({@link RedisBreaker}, settings under
+ * {@code asset-hatch.cache.breaker}) stops calling a Redis that keeps failing, so a hanging Redis costs requests
+ * nothing after the first few timeouts. Scripts are called by digest ({@link LuaScript}).
  */
 @ApplicationScoped
-@CircuitBreaker
 public class VersionedCache {
 
     /** Field holding the version of an entity hash; its payload is in {@link #PAYLOAD}. */
@@ -110,11 +108,13 @@ public class VersionedCache {
     private final ReactiveRedisDataSource redis;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final CacheConfig config;
+    private final RedisBreaker breaker;
 
-    public VersionedCache(ReactiveRedisDataSource redis, CacheConfig config) {
+    public VersionedCache(ReactiveRedisDataSource redis, CacheConfig config, RedisBreaker breaker) {
         this.redis = redis;
         this.hashes = redis.hash(String.class, String.class, String.class);
         this.config = config;
+        this.breaker = breaker;
     }
 
     /** Applies one operation; returns the version Redis then holds in its slot. */
@@ -194,9 +194,9 @@ public class VersionedCache {
                 .map(result -> result.toLong() != FILL_REFUSED);
     }
 
-    /** Whether Redis answers a PING in time; never fails. */
+    /** Whether Redis answers a PING in time, whatever the breaker says; never fails. */
     public Uni<RedisState> state() {
-        return bounded(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
+        return timed(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
     }
 
     /** A view's bytes as stored, and the version of the row they were rendered from. */
@@ -261,7 +261,12 @@ public class VersionedCache {
         return String.valueOf(ttl.toSeconds());
     }
 
+    /** A command bounded in time and guarded by the breaker. */
     private <T> Uni<T> bounded(Uni<T> command) {
+        return breaker.guard(timed(command));
+    }
+
+    private <T> Uni<T> timed(Uni<T> command) {
         return command.ifNoItem().after(config.commandTimeout()).fail();
     }
 }
