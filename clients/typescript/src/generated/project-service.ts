@@ -11,8 +11,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a generated image (base64 JSON, as the original frontend sends it)
-         * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original.
+         * Upload a generated image (base64 JSON as the original frontend sends it, multipart, or raw)
+         * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original. Three bodies, the same fields and rules: JSON with the image as base64 `imageBlob`; multipart/form-data with the image as the file part `image`; or the image itself (Content-Type image/png, image/jpeg or image/webp) with the fields as query parameters, the fastest: read once into one array, no temporary file, no decoding.
          */
         post: operations["postGeneratedAssets"];
         delete?: never;
@@ -832,13 +832,54 @@ export type $defs = Record<string, never>;
 export interface operations {
     postGeneratedAssets: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Raw upload only, required there: the plan asset this image is for.
+                 * @example farm-game-01-asset-0
+                 */
+                assetId?: string;
+                /**
+                 * @description Raw upload only, required there: the client-chosen id; re-sending it updates that asset.
+                 * @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11
+                 */
+                id?: string;
+                /**
+                 * @description Raw upload only: generation metadata, a JSON object, URL-encoded.
+                 * @example {"model": "flux.2-pro"}
+                 */
+                metadata?: string;
+                /**
+                 * @description Raw upload only, required there.
+                 * @example farm-game-01
+                 */
+                projectId?: string;
+                /** @description Raw upload only: the prompt (URL-encoded; the whole request line is limited to 4 KiB). */
+                promptUsed?: string;
+                /**
+                 * @description Raw upload only: generation seed, an integer; 0 when absent.
+                 * @example 42
+                 */
+                seed?: string;
+                /**
+                 * @description Raw upload only: generated, approved or rejected; approved when absent (as the original).
+                 * @example approved
+                 */
+                status?: string;
+                /**
+                 * @description Raw upload only.
+                 * @example farm-game-01-asset-0-composite
+                 */
+                variantId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
                 "multipart/form-data": components["schemas"]["AssetUploadForm"];
                 "application/json": components["schemas"]["SyncGeneratedAssetRequest"];
             };

@@ -50,10 +50,11 @@ public class AssetUploadForm {
 
     /** The form's fields, typed; text that is not an integer or a JSON document is a 400 naming the field. */
     AssetFields toFields(ObjectMapper json) {
-        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(), promptUsed, parseMetadata(json));
+        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(seed), promptUsed, parseMetadata(metadata, json));
     }
 
-    private Long parseSeed() {
+    /** A seed field as text: null when absent, a 400 when not an integer. */
+    static Long parseSeed(String seed) {
         if (seed == null || seed.isBlank()) {
             return null;
         }
@@ -64,7 +65,8 @@ public class AssetUploadForm {
         }
     }
 
-    private JsonNode parseMetadata(ObjectMapper json) {
+    /** A metadata field as text: null when absent, a 400 when not JSON (an object is checked with the other rules). */
+    static JsonNode parseMetadata(String metadata, ObjectMapper json) {
         if (metadata == null || metadata.isBlank()) {
             return null;
         }
