@@ -2,7 +2,7 @@
 services. The first of these that applies is used:
 
 1. scripts/gateway exists: run in the foreground with GATEWAY_PORT, PROJECT_SERVICE_PORT, EXPORT_SERVICE_PORT,
-   PROJECT_SERVICE_URL, EXPORT_SERVICE_URL and GATEWAY_RUN_DIR in its environment;
+   PROJECT_SERVICE_URL, EXPORT_SERVICE_URL, GATEWAY_RUN_DIR and the GATEWAY_* settings it reads in its environment;
 2. gateway/nginx.conf.template or gateway/nginx.conf: ${GATEWAY_PORT}, ${PROJECT_SERVICE_PORT} and
    ${EXPORT_SERVICE_PORT} are substituted, as are the default addresses (listen 8000, upstreams on 8080 and 8081),
    and nginx runs it with `-p run/bench/gateway` in the foreground.
@@ -39,8 +39,11 @@ def start_gateway(processes: Processes, project_port: int, export_port: int, gat
     ports = {"GATEWAY_PORT": str(gateway_port), "PROJECT_SERVICE_PORT": str(project_port),
              "EXPORT_SERVICE_PORT": str(export_port)}
     if GATEWAY_SCRIPT.is_file() and os.access(GATEWAY_SCRIPT, os.X_OK):
+        # scripts/gateway reads the GATEWAY_* settings of gateway/gateway.env, each overridable from the environment.
         env = {**ports, "PROJECT_SERVICE_URL": f"http://127.0.0.1:{project_port}",
-               "EXPORT_SERVICE_URL": f"http://127.0.0.1:{export_port}", "GATEWAY_RUN_DIR": str(run_dir)}
+               "EXPORT_SERVICE_URL": f"http://127.0.0.1:{export_port}", "GATEWAY_RUN_DIR": str(run_dir),
+               "GATEWAY_DIR": str(run_dir), "GATEWAY_PROJECT_SERVICE": f"127.0.0.1:{project_port}",
+               "GATEWAY_EXPORT_SERVICE": f"127.0.0.1:{export_port}"}
         process = processes.start("gateway", [str(GATEWAY_SCRIPT)], env)
     else:
         template = next((path for path in (GATEWAY_DIR / "nginx.conf.template", GATEWAY_DIR / "nginx.conf")
