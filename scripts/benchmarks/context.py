@@ -18,6 +18,9 @@ from .tools import MIB, Load, maven_classpath
 
 READY_SECONDS = 120  # a cold JVM on two busy cores
 MODULES = ("project-service", "export-service")
+# With BENCH_AUTH=off (or without .local/auth.env) the services run without credential checks (start-up logs the
+# warning): their own work alone; scripts/bench-auth --http measures what checking a credential adds.
+NO_AUTH = {"ASSET_HATCH_AUTH_ENABLED": "false"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def auth_environment() -> Dict[str, str]:
 def use_auth() -> Optional[str]:
     """With auth set up, every request of the run carries a Bearer token of BENCH_USER (minted by scripts/token,
     valid for an hour); returns that user, or None without auth."""
-    if not AUTH_ENV.exists():
+    if not AUTH_ENV.exists() or os.environ.get("BENCH_AUTH", "on") == "off":
         return None
     lines = run([str(ROOT / "scripts" / "token"), BENCH_USER], timeout=300).splitlines()
     authorization = next((line for line in lines if line.startswith("Authorization: ")), None)
@@ -148,7 +151,7 @@ class Bench:
             "QUARKUS_FLYWAY_PLACEHOLDERS_EXPORT_ROLE": self.postgres.reader,
             "QUARKUS_REDIS_HOSTS": self.redis.url,
             "ASSET_HATCH_CACHE_KEY_PREFIX": "ah-bench",
-            **auth_environment(),
+            **self._auth_settings(),
             **store_env,
         })
         # export-service reads the schema project-service migrates: it starts once project-service is ready.
@@ -156,10 +159,13 @@ class Bench:
             "QUARKUS_DATASOURCE_REACTIVE_URL": self.postgres.reactive_url,
             "QUARKUS_DATASOURCE_USERNAME": self.postgres.reader,
             "QUARKUS_DATASOURCE_PASSWORD": self.postgres.reader_password,
-            **auth_environment(),
+            **self._auth_settings(),
             **store_env,
         }, java_options=[f"-Xmx{self.settings.export_heap}"])
         return Services(project, export, f"http://127.0.0.1:{project_port}", f"http://127.0.0.1:{export_port}")
+
+    def _auth_settings(self) -> Dict[str, str]:
+        return auth_environment() if self.user else NO_AUTH
 
     def _start_jar(self, module: str, store: str, port: int, env: Dict[str, str],
                    java_options: Sequence[str] = ()) -> Process:

@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Most recently updated first.
+         * @description The caller's projects, most recently updated first.
          */
         get: operations["getProjects"];
         put?: never;
@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -332,7 +332,8 @@ export interface components {
             /** @description Starting phase; planning when absent. */
             phase?: components["schemas"]["Phase"];
             /**
-             * @description Owner, until authentication lands; optional.
+             * @deprecated
+             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
              * @example user-42
              */
             userId?: string;
@@ -507,7 +508,7 @@ export interface components {
             /** @example Farm Game */
             name?: string;
             phase?: components["schemas"]["Phase"];
-            /** @description Owner id; null until authentication lands. */
+            /** @description The owner's user id: the caller who created the project. */
             userId?: string;
             /** @example Pixel Art (16-bit) */
             artStyle?: string;
@@ -549,7 +550,7 @@ export interface components {
             /** @example Platformer */
             gameGenre?: string;
             mood?: string;
-            /** @description Owner id; null until authentication lands. */
+            /** @description The owner's user id: the caller who created the project. */
             userId?: string;
             /**
              * Format: int64
@@ -768,7 +769,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description No generated asset has this id. */
+        /** @description No generated asset of the caller's projects has this id (another user's asset answers the same). */
         AssetNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -804,7 +805,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No project has this id. */
+        /** @description No project of the caller has this id (another user's project answers the same). */
         ProjectNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -819,6 +820,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No credential, or one that is expired, malformed or forged. */
+        Unauthorized: {
+            headers: {
+                /** @description A Bearer challenge (with error="invalid_token" when a token was refused) and a Cookie challenge naming the session cookie. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Unauthorized: the bearer token has expired"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -903,8 +920,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
-            /** @description The id already belongs to another project or plan asset. */
+            /** @description The id already belongs to another of the caller's projects or plan assets. (An id used in another user's project is a 404, like a missing project.) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -938,6 +956,7 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedAsset"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -962,6 +981,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDeleted"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -1007,6 +1027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1046,6 +1067,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -1079,6 +1101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     postProjects: {
@@ -1112,6 +1135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description A project with this id already exists. */
             409: {
                 headers: {
@@ -1144,6 +1168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectWithMemoryFilesEnvelope"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1168,6 +1193,7 @@ export interface operations {
                     "application/json": components["schemas"]["Success"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1205,6 +1231,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1229,6 +1256,7 @@ export interface operations {
                     "text/event-stream": components["schemas"]["ChangeEvent"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1268,6 +1296,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1307,6 +1336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1344,6 +1374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             /** @description The request body exceeds the server's body limit. */
             413: {
@@ -1379,6 +1410,7 @@ export interface operations {
                     "application/json": components["schemas"]["Qualities"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1425,6 +1457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1450,6 +1483,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleAnchor"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1495,6 +1529,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
@@ -1535,6 +1570,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1567,6 +1603,7 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };

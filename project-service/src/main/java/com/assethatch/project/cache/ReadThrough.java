@@ -70,7 +70,8 @@ class ReadThrough {
             if (rendering == null) {
                 throw new IllegalArgumentException(row.getClass().getSimpleName() + " has no view " + name);
             }
-            return new CachedView(row.version(), rendering.getBytes(StandardCharsets.UTF_8));
+            return new CachedView(row.version(), rendering.getBytes(StandardCharsets.UTF_8),
+                    content.views().get(VersionedCache.OWNER_VIEW));
         }
     }
 

@@ -86,6 +86,8 @@ public class VersionedCache {
     private static final String NO_TOKEN = "";
     /** Prefix of the hash fields that hold a rendering of the payload (e.g. the qualities view of a project). */
     private static final String VIEW_PREFIX = "d:";
+    /** The view holding the row's owner id, read with every view. */
+    public static final String OWNER_VIEW = "owner";
 
     // KEYS[1] index hash; ARGV: token, ttl seconds, then (field, version, payload) triples read from Postgres.
     // Members holding a newer version are kept and members missing from the load are never removed;
@@ -149,11 +151,12 @@ public class VersionedCache {
      * as Redis holds it, with the row's version: no decoding. Empty on a miss, a tombstone or a row stored without it.
      */
     public Uni<Optional<CachedView>> getView(String key, String view) {
-        return bounded(redis.execute("HMGET", key, VERSION, VIEW_PREFIX + view)).map(fields -> {
+        return bounded(redis.execute("HMGET", key, VERSION, VIEW_PREFIX + view, VIEW_PREFIX + OWNER_VIEW)).map(fields -> {
             Response version = fields.get(0);
             Response rendering = fields.get(1);
+            Response owner = fields.get(2);
             return version == null || rendering == null ? Optional.empty()
-                    : Optional.of(new CachedView(version.toLong(), rendering.toBytes()));
+                    : Optional.of(new CachedView(version.toLong(), rendering.toBytes(), owner == null ? null : owner.toString()));
         });
     }
 
@@ -199,8 +202,11 @@ public class VersionedCache {
         return timed(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
     }
 
-    /** A view's bytes as stored, and the version of the row they were rendered from. */
-    public record CachedView(long version, byte[] body) {
+    /**
+     * A view's bytes as stored, the version of the row they were rendered from, and the row's owner when its layout
+     * stores one (the {@link #OWNER_VIEW} view), so an owner check needs no decoding either.
+     */
+    public record CachedView(long version, byte[] body, String ownerId) {
     }
 
     public record IndexEntry(String field, long version, String payload) {

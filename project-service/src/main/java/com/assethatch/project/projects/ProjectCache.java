@@ -2,6 +2,7 @@ package com.assethatch.project.projects;
 
 import com.assethatch.project.cache.CacheLayout;
 import com.assethatch.project.cache.CacheTier;
+import com.assethatch.project.cache.VersionedCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A project lives under one key of its own, {@code <prefix>:project:<id>}, tombstoned on delete. Next to the row
- * the key holds its qualities view as the response body, so a cache hit of GET qualities does no JSON work.
+ * the key holds its qualities view as the response body and its owner, so a cache hit of GET qualities does no
+ * JSON work.
  */
 @Singleton
 public class ProjectCache extends CacheLayout<Project> {
@@ -36,7 +38,8 @@ public class ProjectCache extends CacheLayout<Project> {
 
     @Override
     protected Map<String, String> viewsOf(Project project) {
-        return Map.of(QUALITIES_VIEW, encode(QualitiesView.of(project)));
+        return project.ownerId() == null ? Map.of(QUALITIES_VIEW, encode(QualitiesView.of(project)))
+                : Map.of(QUALITIES_VIEW, encode(QualitiesView.of(project)), VersionedCache.OWNER_VIEW, project.ownerId());
     }
 
     @Override

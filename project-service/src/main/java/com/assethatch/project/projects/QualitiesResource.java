@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.http.VersionETag;
@@ -31,8 +32,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class QualitiesResource {
 
     private final QualitiesService qualities;
+    private final CurrentUser currentUser;
 
-    public QualitiesResource(QualitiesService qualities) {
+    public QualitiesResource(QualitiesService qualities, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.qualities = qualities;
     }
 
@@ -45,9 +48,10 @@ public class QualitiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<byte[]>> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
         // The body is the view's JSON as cached (rendered by the same mapper when it was stored), sent as it is.
-        return qualities.get(projectId).map(view -> RestResponse.ResponseBuilder.ok(view.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, VersionETag.of(view.version()))
-                .build());
+        return qualities.get(currentUser.id(), projectId)
+                .map(view -> RestResponse.ResponseBuilder.ok(view.body(), MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.ETAG, VersionETag.of(view.version()))
+                        .build());
     }
 
     @PATCH
@@ -69,7 +73,7 @@ public class QualitiesResource {
             @Parameter(description = "Apply only if the project is still at this version (an ETag from a read).",
                     example = "\"42\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Map<String, String> changes) {
-        return qualities.update(projectId, changes, VersionETag.parseIfMatch(ifMatch)).map(QualitiesResource::withETag);
+        return qualities.update(currentUser.id(), projectId, changes, VersionETag.parseIfMatch(ifMatch)).map(QualitiesResource::withETag);
     }
 
     private static RestResponse<QualitiesView> withETag(Project project) {

@@ -37,25 +37,30 @@ public class QualitiesService {
         this.writes = writes;
     }
 
-    /** The qualities view as JSON bytes with its version: on a cache hit, as Redis holds them. */
-    public Uni<CachedView> get(String projectId) {
+    /**
+     * The qualities view as JSON bytes with its version, if {@code ownerId} owns the project: on a cache hit, as Redis
+     * holds them (the owner is stored next to them).
+     */
+    public Uni<CachedView> get(String ownerId, String projectId) {
         return cache.findView(projectId, ProjectCache.QUALITIES_VIEW)
-                .map(view -> view.orElseThrow(ProjectNotFoundException::new));
+                .map(view -> view.filter(found -> ownerId.equals(found.ownerId()))
+                        .orElseThrow(ProjectNotFoundException::new));
     }
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
-    public Uni<Project> update(String projectId, Map<String, String> changes, OptionalLong expectedVersion) {
+    public Uni<Project> update(String ownerId, String projectId, Map<String, String> changes,
+            OptionalLong expectedVersion) {
         Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
-        return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor,
+        return writes.write(ownerId, repository.updateQualities(ownerId, projectId, validated, expectedVersion), cache::updateFor,
                         project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
-                        : explainMissingUpdate(projectId, expectedVersion));
+                        : explainMissingUpdate(ownerId, projectId, expectedVersion));
     }
 
-    /** No row was updated: either there is no such project or If-Match named an older version. */
-    private Uni<Project> explainMissingUpdate(String projectId, OptionalLong expectedVersion) {
-        return repository.currentVersion(projectId).map(current -> {
+    /** No row was updated: either the owner has no such project or If-Match named an older version. */
+    private Uni<Project> explainMissingUpdate(String ownerId, String projectId, OptionalLong expectedVersion) {
+        return repository.currentVersion(ownerId, projectId).map(current -> {
             if (current.isEmpty()) {
                 throw new ProjectNotFoundException();
             }
