@@ -11,8 +11,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a generated image (base64 JSON, as the original frontend sends it)
-         * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original.
+         * Upload a generated image (base64 JSON as the original frontend sends it, multipart, or raw)
+         * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original. Three bodies, the same fields and rules: JSON with the image as base64 `imageBlob`; multipart/form-data with the image as the file part `image`; or the image itself (Content-Type image/png, image/jpeg or image/webp) with the fields as query parameters, the fastest: read once into one array, no temporary file, no decoding.
          */
         post: operations["postGeneratedAssets"];
         delete?: never;
@@ -81,7 +81,7 @@ export interface paths {
         put?: never;
         /**
          * Create a project
-         * @description The client may choose the id (as the browser database did); otherwise a UUID is generated. Accepts the original app's newest body {name, mode, startWith}; the answer carries both its {success, projectId, gameId} and the older {success, project}.
+         * @description The client may choose the id (as the browser database did); otherwise a UUID is generated.
          */
         post: operations["postProjects"];
         delete?: never;
@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type, told apart by `type`). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -270,57 +270,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/style-anchor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a style anchor with its image inline
-         * @description One of the caller's anchors, by its own id (as PUT and GET /api/projects/{id}/style-anchor return it) or by its project's id. The image comes inline as a data URL in imageUrl, as the original app returned it.
-         */
-        get: operations["getStyleAnchor"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AssetDeleted: {
             /** @example true */
-            success: boolean;
-        };
-        /** @description A generated asset was stored, changed, or deleted. */
-        AssetEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "asset";
-            projectId: string;
-            /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
-             */
-            version: number;
-            data: components["schemas"]["GeneratedAsset"] | components["schemas"]["AssetRemoval"];
-        };
-        /** @description An asset that was deleted. */
-        AssetRemoval: {
-            id: string;
-            deleted: boolean;
+            success?: boolean;
         };
         /** @enum {string} */
         AssetStatus: "generated" | "approved" | "rejected";
-        AssetUpload: {
+        AssetUploadForm: {
             /** @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11 */
             id: string;
             /** @example farm-game-01 */
@@ -346,22 +306,37 @@ export interface components {
              */
             image: string;
         };
-        /** @description The data of one event of a project's stream; `type` tells which. */
-        ChangeEvent: components["schemas"]["ConnectedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["QualitiesEvent"] | components["schemas"]["MemoryFileEvent"] | components["schemas"]["AssetEvent"] | components["schemas"]["StyleAnchorEvent"] | components["schemas"]["ProjectDeletedEvent"];
-        /** @description The first event of every stream; version is the project's at connection. */
-        ConnectedEvent: {
+        ChangeEvent: {
+            type?: components["schemas"]["ChangeType"];
+            projectId?: string;
+            /** Format: int64 */
+            version?: number;
+            data?: components["schemas"]["ChangePayload"];
+        };
+        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}. */
+        ChangePayload: Record<string, never>;
+        /** @enum {string} */
+        ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted";
+        /** @description A new project. Only the name is required. */
+        CreateProjectRequest: {
             /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
+             * @description Id chosen by the client (e.g. the browser's own id); generated when absent.
+             * @example farm-game-01
              */
-            type: "connected";
-            projectId: string;
+            id?: string;
             /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
+             * @description Display name; also names the exported ZIP.
+             * @example Farm Game
              */
-            version: number;
-            data: components["schemas"]["StreamConnected"];
+            name: string;
+            /** @description Starting phase; planning when absent. */
+            phase?: components["schemas"]["Phase"];
+            /**
+             * @deprecated
+             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
+             * @example user-42
+             */
+            userId?: string;
         };
         /**
          * Format: date-time
@@ -374,7 +349,7 @@ export interface components {
              * @description What is wrong, written for a person.
              * @example Project not found
              */
-            error: string;
+            error?: string;
             /** @description Optional structured details (allowed keys, field errors, current version...). */
             details?: unknown;
         };
@@ -383,24 +358,24 @@ export interface components {
              * @description Id chosen by the client when the image was generated.
              * @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11
              */
-            id: string;
+            id?: string;
             /** @example farm-game-01 */
-            projectId: string;
+            projectId?: string;
             /**
              * @description The plan asset this image is for (from the plan parser).
              * @example farm-game-01-asset-0
              */
-            assetId: string;
+            assetId?: string;
             /** @example farm-game-01-asset-0-composite */
-            variantId: string | null;
-            status: components["schemas"]["AssetStatus"];
+            variantId?: string;
+            status?: components["schemas"]["AssetStatus"];
             /**
              * Format: int64
              * @example 42
              */
-            seed: number;
+            seed?: number;
             /** @example pixel art farmer, side view, idle pose */
-            promptUsed: string | null;
+            promptUsed?: string;
             /**
              * @description Generation metadata (a JSON object).
              * @example {
@@ -408,38 +383,38 @@ export interface components {
              *       "cost": 0.04
              *     }
              */
-            metadata: ((components["schemas"]["JsonObject"] | null) | null) | components["schemas"]["JsonObject"] | null;
-            mediaType: components["schemas"]["ImageFormat"];
+            metadata?: components["schemas"]["JsonObject"];
+            mediaType?: components["schemas"]["ImageFormat"];
             /**
              * Format: int32
              * @example 18231
              */
-            byteSize: number;
+            byteSize?: number;
             /** @description SHA-256 of the image bytes (hex); also the image's ETag. */
-            sha256: string;
+            sha256?: string;
             /**
              * Format: int32
              * @description Pixel width from the image header, if it has one.
              * @example 128
              */
-            width: number | null;
+            width?: number;
             /**
              * Format: int32
              * @example 32
              */
-            height: number | null;
+            height?: number;
             /**
              * Format: int64
              * @example 73
              */
-            version: number;
-            createdAt: components["schemas"]["DateTime"];
-            updatedAt: components["schemas"]["DateTime"];
+            version?: number;
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
             /**
              * @description Where to download the image bytes.
              * @example /api/generated-assets/5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11/image
              */
-            readonly imageUrl: string;
+            readonly imageUrl?: string;
         };
         GeneratedAssetFields: {
             /**
@@ -476,13 +451,13 @@ export interface components {
             metadata?: components["schemas"]["JsonObject"];
         };
         GeneratedAssetList: {
-            assets: components["schemas"]["GeneratedAsset"][];
+            assets?: components["schemas"]["GeneratedAsset"][];
         };
         GeneratedAssetSynced: {
             /** @example true */
-            success: boolean;
-            id: string;
-            asset: components["schemas"]["GeneratedAsset"];
+            success?: boolean;
+            id?: string;
+            asset?: components["schemas"]["GeneratedAsset"];
         };
         /** @enum {string} */
         ImageFormat: "image/png" | "image/jpeg" | "image/webp";
@@ -493,252 +468,127 @@ export interface components {
              * @description `<projectId>-<type>`, the id the browser database uses too.
              * @example farm-game-01-entities.json
              */
-            id: string;
+            id?: string;
             /** @example farm-game-01 */
-            projectId: string;
+            projectId?: string;
             /** @example entities.json */
-            type: components["schemas"]["MemoryFileType"];
+            type?: components["schemas"]["MemoryFileType"];
             /**
              * @example # Asset Plan
              *     ## Characters
              *     - Farmer
              *       - Idle (4-direction)
              */
-            content: string;
+            content?: string;
             /**
              * Format: int64
              * @example 57
              */
-            version: number;
-            createdAt: components["schemas"]["DateTime"];
-            updatedAt: components["schemas"]["DateTime"];
-        };
-        /** @description A memory file that changed, without its content. */
-        MemoryFileChange: {
-            id: string;
-            type: string;
-            /** Format: int64 */
-            version: number;
-            updatedAt: components["schemas"]["DateTime"];
-        };
-        /** @description Creates the project's file of this type or replaces its content. */
-        MemoryFileContent: {
-            /** @example entities.json */
-            type: components["schemas"]["MemoryFileType"];
-            /**
-             * @description The file's text; for entities.json the markdown plan.
-             * @example # Asset Plan
-             *     ## Characters
-             *     - Farmer
-             *       - Idle (4-direction)
-             */
-            content: string;
-        };
-        /** @description A memory file was saved; read its content with GET memory-files. */
-        MemoryFileEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "memory-file";
-            projectId: string;
-            /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
-             */
-            version: number;
-            data: components["schemas"]["MemoryFileChange"];
+            version?: number;
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
         };
         MemoryFileList: {
             /** @example true */
-            success: boolean;
-            files: components["schemas"]["MemoryFile"][];
+            success?: boolean;
+            files?: components["schemas"]["MemoryFile"][];
         };
         MemoryFileSaved: {
             /** @example true */
-            success: boolean;
-            file: components["schemas"]["MemoryFile"];
+            success?: boolean;
+            file?: components["schemas"]["MemoryFile"];
         };
         /** @enum {string} */
         MemoryFileType: "project.json" | "entities.json" | "style-anchor.json" | "generation-log.json" | "conversation.json" | "style-draft.json";
-        /** @description A new project. Only the name is required; the original app's newest client sends {name, mode, startWith}, older ones {name}. */
-        NewProject: {
-            /**
-             * @description Id chosen by the client (e.g. the browser's own id); generated when absent.
-             * @example farm-game-01
-             */
-            id?: string;
-            /**
-             * @description Display name; also names the exported ZIP.
-             * @example Farm Game
-             */
-            name: string;
-            /** @description Starting phase; planning when absent. */
-            phase?: components["schemas"]["Phase"];
-            /** @description What the assets are for; 2d when absent. Returned by every read of the project. */
-            mode?: components["schemas"]["ProjectMode"];
-            /** @description Where the original app opens the project; accepted and ignored (no game is created). */
-            startWith?: components["schemas"]["ProjectStartWith"];
-            /**
-             * @deprecated
-             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
-             * @example user-42
-             */
-            userId?: string;
-        };
         /** @enum {string} */
         Phase: "planning" | "style" | "generation" | "export";
         Project: {
             /** @example farm-game-01 */
-            id: string;
+            id?: string;
             /** @example Farm Game */
-            name: string;
-            phase: components["schemas"]["Phase"];
-            mode: components["schemas"]["ProjectMode"];
-            /** @description The linked game project in the original app's game studio; always null here (this backend has no games). */
-            gameId: string | null;
+            name?: string;
+            phase?: components["schemas"]["Phase"];
             /** @description The owner's user id: the caller who created the project. */
-            userId: string;
+            userId?: string;
             /** @example Pixel Art (16-bit) */
-            artStyle: string | null;
+            artStyle?: string;
             /** @example 32x32 */
-            baseResolution: string | null;
+            baseResolution?: string;
             /** @example side-view */
-            perspective: string | null;
+            perspective?: string;
             /** @example Platformer */
-            gameGenre: string | null;
-            theme: string | null;
-            mood: string | null;
+            gameGenre?: string;
+            theme?: string;
+            mood?: string;
             /** @example Vibrant */
-            colorPalette: string | null;
+            colorPalette?: string;
             /**
              * Format: int64
              * @description Changes with every committed change; also the qualities ETag.
              * @example 42
              */
-            version: number;
-            createdAt: components["schemas"]["DateTime"];
-            updatedAt: components["schemas"]["DateTime"];
+            version?: number;
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
         };
         ProjectCreated: {
             /** @example true */
-            success: boolean;
-            /**
-             * @description The new project's id (the same as project.id).
-             * @example farm-game-01
-             */
-            projectId: string;
-            /** @description Always null: no game is created (see Project.gameId). */
-            gameId: string | null;
-            project: components["schemas"]["Project"];
-        };
-        /** @description The project was deleted; the stream ends. */
-        ProjectDeletedEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "project-deleted";
-            projectId: string;
-            /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
-             */
-            version: number;
-            data: components["schemas"]["ProjectRemoval"];
+            success?: boolean;
+            project?: components["schemas"]["Project"];
         };
         ProjectEnvelope: {
-            project: components["schemas"]["Project"];
-        };
-        /** @description The project's name or phase changed. */
-        ProjectEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "project";
-            projectId: string;
-            /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
-             */
-            version: number;
-            data: components["schemas"]["Project"];
+            project?: components["schemas"]["Project"];
         };
         ProjectList: {
             /** @example true */
-            success: boolean;
-            projects: components["schemas"]["Project"][];
+            success?: boolean;
+            projects?: components["schemas"]["Project"][];
         };
-        /**
-         * @description 2D assets, 3D assets or both.
-         * @enum {string}
-         */
-        ProjectMode: "2d" | "3d" | "hybrid";
-        /** @description Fields to change; absent fields stay as they are. */
-        ProjectPatch: {
-            /** @example style */
-            phase?: components["schemas"]["Phase"];
-            /** @example Farm Game II */
-            name?: string;
-        };
-        /** @description The project that was deleted. */
-        ProjectRemoval: {
-            projectId: string;
-        };
-        /**
-         * @description Accepted for compatibility; both values start the asset flow (planning phase) here, and no game is created.
-         * @enum {string}
-         */
-        ProjectStartWith: "assets" | "game";
         /** @description A project (see Project) plus its memory files. */
         ProjectWithMemoryFiles: {
-            phase: components["schemas"]["Phase"];
-            /** @description The linked game project in the original app's game studio; always null here (this backend has no games). */
-            gameId: string | null;
+            phase?: components["schemas"]["Phase"];
             /** @example Platformer */
-            gameGenre: string | null;
-            mood: string | null;
+            gameGenre?: string;
+            mood?: string;
             /** @description The owner's user id: the caller who created the project. */
-            userId: string;
+            userId?: string;
             /**
              * Format: int64
              * @description Changes with every committed change; also the qualities ETag.
              * @example 42
              */
-            version: number;
-            mode: components["schemas"]["ProjectMode"];
-            createdAt: components["schemas"]["DateTime"];
+            version?: number;
+            createdAt?: components["schemas"]["DateTime"];
             /** @example Farm Game */
-            name: string;
+            name?: string;
             /** @example side-view */
-            perspective: string | null;
+            perspective?: string;
             /** @example 32x32 */
-            baseResolution: string | null;
-            theme: string | null;
+            baseResolution?: string;
+            theme?: string;
             /** @example farm-game-01 */
-            id: string;
+            id?: string;
             /** @example Pixel Art (16-bit) */
-            artStyle: string | null;
+            artStyle?: string;
             /** @example Vibrant */
-            colorPalette: string | null;
-            updatedAt: components["schemas"]["DateTime"];
+            colorPalette?: string;
+            updatedAt?: components["schemas"]["DateTime"];
             /** @description The project's memory files, newest first. */
-            memoryFiles: components["schemas"]["MemoryFile"][];
+            memoryFiles?: components["schemas"]["MemoryFile"][];
         };
         ProjectWithMemoryFilesEnvelope: {
-            project: components["schemas"]["ProjectWithMemoryFiles"];
+            project?: components["schemas"]["ProjectWithMemoryFiles"];
         };
         /** @description A project's qualities; every key is present, unset ones are null. */
         Qualities: {
             /** @example farm-game-01 */
-            projectId: string;
+            projectId?: string;
             /**
              * Format: int64
              * @description The project's version, also sent as the ETag.
              * @example 42
              */
-            version: number;
+            version?: number;
             /**
              * @example {
              *       "art_style": "Pixel Art (16-bit)",
@@ -750,45 +600,36 @@ export interface components {
              *       "color_palette": "Vibrant"
              *     }
              */
-            qualities: components["schemas"]["QualityValues"];
-        };
-        /** @description Qualities changed. */
-        QualitiesEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "qualities";
-            projectId: string;
-            /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
-             */
-            version: number;
-            data: components["schemas"]["Qualities"];
+            qualities?: {
+                [key: string]: string;
+            };
         };
         /** @enum {string} */
         RedisState: "up" | "down";
+        /** @description Creates the project's file of this type or replaces its content. */
+        SaveMemoryFileRequest: {
+            /** @example entities.json */
+            type: components["schemas"]["MemoryFileType"];
+            /**
+             * @description The file's text; for entities.json the markdown plan.
+             * @example # Asset Plan
+             *     ## Characters
+             *     - Farmer
+             *       - Idle (4-direction)
+             */
+            content: string;
+        };
         StatusChange: {
             /** @example approved */
             status: components["schemas"]["AssetStatus"];
         };
-        /** @description The project the stream is about. */
-        StreamConnected: {
-            name: string;
-        };
         StyleAnchor: {
-            /**
-             * @description The anchor's own id: stays the same when the anchor is replaced; GET /api/style-anchor accepts it.
-             * @example 7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a
-             */
-            id: string;
             /** @example farm-game-01 */
-            projectId: string;
+            projectId?: string;
             /** @example pixel art, chunky outlines, 16-bit */
-            styleKeywords: string | null;
+            styleKeywords?: string;
             /** @example soft top-left light, warm */
-            lightingKeywords: string | null;
+            lightingKeywords?: string;
             /**
              * @example [
              *       "#2E7D32",
@@ -796,45 +637,27 @@ export interface components {
              *       "#5D4037"
              *     ]
              */
-            colorPalette: string[];
+            colorPalette?: string[];
             /** @example flux.2-pro */
-            model: string | null;
-            mediaType: components["schemas"]["ImageFormat"];
+            model?: string;
+            mediaType?: components["schemas"]["ImageFormat"];
             /** Format: int32 */
-            byteSize: number;
+            byteSize?: number;
             /** @description SHA-256 of the reference image (hex); its ETag. */
-            sha256: string;
-            /**
-             * Format: int32
-             * @description From the image header, if it has one.
-             */
-            width: number | null;
+            sha256?: string;
             /** Format: int32 */
-            height: number | null;
+            width?: number;
+            /** Format: int32 */
+            height?: number;
             /** Format: int64 */
-            version: number;
-            createdAt: components["schemas"]["DateTime"];
-            updatedAt: components["schemas"]["DateTime"];
+            version?: number;
+            createdAt?: components["schemas"]["DateTime"];
+            updatedAt?: components["schemas"]["DateTime"];
             /** @example /api/projects/farm-game-01/style-anchor/image */
-            readonly imageUrl: string;
-        };
-        /** @description The style anchor was replaced. */
-        StyleAnchorEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "style-anchor";
-            projectId: string;
-            /**
-             * Format: int64
-             * @description The changed row's version, also the SSE event id.
-             */
-            version: number;
-            data: components["schemas"]["StyleAnchor"];
+            readonly imageUrl?: string;
         };
         /** @description Replaces the project's style anchor. */
-        StyleAnchorInput: {
+        StyleAnchorRequest: {
             /** @description The reference image as standard base64 (a data URL is accepted too): PNG, JPEG or WebP. */
             referenceImage: string;
             /** @example pixel art, chunky outlines, 16-bit */
@@ -852,58 +675,9 @@ export interface components {
             /** @example flux.2-pro */
             model?: string;
         };
-        /** @description A style anchor with its reference image inline. */
-        StyleAnchorWithImage: {
-            /**
-             * @description The anchor's own id.
-             * @example 7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a
-             */
-            id: string;
-            /** @example farm-game-01 */
-            projectId: string;
-            /**
-             * @description The reference image as a data URL.
-             * @example data:image/png;base64,iVBORw0KGgo...
-             */
-            imageUrl: string;
-            /** @example pixel art, chunky outlines, 16-bit */
-            styleKeywords: string | null;
-            /** @example soft top-left light, warm */
-            lightingKeywords: string | null;
-            /**
-             * @example [
-             *       "#2E7D32",
-             *       "#F9A825"
-             *     ]
-             */
-            colorPalette: string[];
-            /**
-             * @description The generation model, under the original app's name for it (the same as model).
-             * @example flux.2-pro
-             */
-            fluxModel: string | null;
-            /** @example flux.2-pro */
-            model: string | null;
-            mediaType: components["schemas"]["ImageFormat"];
-            /** Format: int32 */
-            byteSize: number;
-            /** @description SHA-256 of the reference image (hex). */
-            sha256: string;
-            /**
-             * Format: int32
-             * @description From the image header, if it has one.
-             */
-            width: number | null;
-            /** Format: int32 */
-            height: number | null;
-            /** Format: int64 */
-            version: number;
-            createdAt: components["schemas"]["DateTime"];
-            updatedAt: components["schemas"]["DateTime"];
-        };
         Success: {
             /** @example true */
-            success: boolean;
+            success?: boolean;
         };
         /** @description The asset's fields (see GeneratedAssetFields) flattened, plus imageBlob. */
         SyncGeneratedAssetRequest: {
@@ -952,59 +726,46 @@ export interface components {
         SyncState: "in-sync" | "repairing" | "degraded";
         SyncStatus: {
             /** @example farm-game-01 */
-            projectId: string;
-            state: components["schemas"]["SyncState"];
-            redis: components["schemas"]["RedisState"];
+            projectId?: string;
+            state?: components["schemas"]["SyncState"];
+            redis?: components["schemas"]["RedisState"];
             /**
              * Format: int64
              * @description Cache repairs still owed for this project.
              * @example 0
              */
-            pendingRepairs: number;
+            pendingRepairs?: number;
             /**
              * @description When the oldest owed repair was recorded.
              * @example 2022-03-10T12:15:50-04:00
              */
-            oldestPendingSince: ((string | components["schemas"]["DateTime"] | null) | null) | components["schemas"]["DateTime"] | null;
+            oldestPendingSince?: components["schemas"]["DateTime"];
             /** @description Why the last repair attempt failed, if it did. */
-            lastRepairError: string | null;
+            lastRepairError?: string;
             /**
              * @description When anything of this project last changed (project, files, assets, anchor).
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastWriteAt: ((string | components["schemas"]["DateTime"] | null) | null) | components["schemas"]["DateTime"] | null;
+            lastWriteAt?: components["schemas"]["DateTime"];
             /**
              * Format: int64
              * @description The project row's version (the qualities ETag).
              * @example 42
              */
-            projectVersion: number;
+            projectVersion?: number;
             /**
              * Format: int64
              * @description The highest version of anything in the project (project, files, assets, anchor): the id of the latest change event, so a client can tell whether it missed one.
              * @example 57
              */
-            latestVersion: number;
+            latestVersion?: number;
         };
-        /** @description Every quality; unset ones are null. */
-        QualityValues: {
-            art_style: string | null;
-            base_resolution: string | null;
-            perspective: string | null;
-            game_genre: string | null;
-            theme: string | null;
-            mood: string | null;
-            color_palette: string | null;
-        };
-        /** @description Any of the qualities: a key you send changes, a null clears it, the others stay. No other key is allowed. */
-        QualitiesPatch: {
-            art_style?: string | null;
-            base_resolution?: string | null;
-            perspective?: string | null;
-            game_genre?: string | null;
-            theme?: string | null;
-            mood?: string | null;
-            color_palette?: string | null;
+        /** @description Fields to change; absent fields stay as they are. */
+        UpdateProjectRequest: {
+            /** @example style */
+            phase?: components["schemas"]["Phase"];
+            /** @example Farm Game II */
+            name?: string;
         };
     };
     responses: {
@@ -1026,7 +787,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The image is over asset-hatch.images.max-bytes, or its header claims more pixels than asset-hatch.images.max-pixels (checked from the header, before decoding). */
+        /** @description The image is over asset-hatch.images.max-bytes (bodies over quarkus.http.limits.max-body-size are refused by the HTTP layer with an empty 413). */
         ImageTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1035,7 +796,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says), or do not decode as a whole: truncated, corrupt, or a header with no image data. */
+        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says). */
         NotAnImage: {
             headers: {
                 [name: string]: unknown;
@@ -1053,7 +814,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description If-Match named a version that is no longer current, or only entity tags that name no version (e.g. "v0"); nothing changed. A header that is not an entity-tag list is a 400. */
+        /** @description If-Match named a version that is no longer current; nothing changed. */
         StaleVersion: {
             headers: {
                 [name: string]: unknown;
@@ -1088,14 +849,55 @@ export type $defs = Record<string, never>;
 export interface operations {
     postGeneratedAssets: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Raw upload only, required there: the plan asset this image is for.
+                 * @example farm-game-01-asset-0
+                 */
+                assetId?: string;
+                /**
+                 * @description Raw upload only, required there: the client-chosen id; re-sending it updates that asset.
+                 * @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11
+                 */
+                id?: string;
+                /**
+                 * @description Raw upload only: generation metadata, a JSON object, URL-encoded.
+                 * @example {"model": "flux.2-pro"}
+                 */
+                metadata?: string;
+                /**
+                 * @description Raw upload only, required there.
+                 * @example farm-game-01
+                 */
+                projectId?: string;
+                /** @description Raw upload only: the prompt (URL-encoded; the whole request line is limited to 4 KiB). */
+                promptUsed?: string;
+                /**
+                 * @description Raw upload only: generation seed, an integer; 0 when absent.
+                 * @example 42
+                 */
+                seed?: string;
+                /**
+                 * @description Raw upload only: generated, approved or rejected; approved when absent (as the original).
+                 * @example approved
+                 */
+                status?: string;
+                /**
+                 * @description Raw upload only.
+                 * @example farm-game-01-asset-0-composite
+                 */
+                variantId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["AssetUpload"];
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+                "multipart/form-data": components["schemas"]["AssetUploadForm"];
                 "application/json": components["schemas"]["SyncGeneratedAssetRequest"];
             };
         };
@@ -1311,7 +1113,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewProject"];
+                "application/json": components["schemas"]["CreateProjectRequest"];
             };
         };
         responses: {
@@ -1324,7 +1126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCreated"];
                 };
             };
-            /** @description Missing or invalid name, id, phase, mode or startWith (e.g. `Name is required`, `mode must be one of: 2d, 3d, hybrid`). */
+            /** @description Missing or invalid name, id or phase (e.g. `Name is required`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1407,7 +1209,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProjectPatch"];
+                "application/json": components["schemas"]["UpdateProjectRequest"];
             };
         };
         responses: {
@@ -1550,7 +1352,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MemoryFileContent"];
+                "application/json": components["schemas"]["SaveMemoryFileRequest"];
             };
         };
         responses: {
@@ -1631,7 +1433,7 @@ export interface operations {
         /** @description Any of: art_style, base_resolution, perspective, game_genre, theme, mood, color_palette. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["QualitiesPatch"];
+                "application/json": Record<string, never>;
             };
         };
         responses: {
@@ -1705,7 +1507,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StyleAnchorInput"];
+                "application/json": components["schemas"]["StyleAnchorRequest"];
             };
         };
         responses: {
@@ -1803,51 +1605,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
-        };
-    };
-    getStyleAnchor: {
-        parameters: {
-            query: {
-                /**
-                 * @description The style anchor's id, or its project's id.
-                 * @example 7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a
-                 */
-                id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The anchor. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StyleAnchorWithImage"];
-                };
-            };
-            /** @description `Style anchor ID is required`: no id given. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            /** @description `Style anchor not found`: no anchor has this id, and no project of the caller's with this id has an anchor (another user's anchor answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
         };
     };
 }

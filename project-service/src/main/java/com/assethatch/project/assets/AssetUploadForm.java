@@ -61,7 +61,8 @@ public class AssetUploadForm {
         requireStorable(Map.of("id", nullable(id), "projectId", nullable(projectId), "assetId", nullable(assetId),
                 "variantId", nullable(variantId), "status", nullable(status), "seed", nullable(seed),
                 "promptUsed", nullable(promptUsed), "metadata", nullable(metadata)));
-        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(), promptUsed, parseMetadata(json));
+        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(seed), promptUsed,
+                parseMetadata(metadata, json));
     }
 
     private static void requireStorable(Map<String, String> textFields) {
@@ -74,7 +75,8 @@ public class AssetUploadForm {
         return text == null ? "" : text;
     }
 
-    private Long parseSeed() {
+    /** A seed field as text: null when absent, a 400 when not an integer. */
+    static Long parseSeed(String seed) {
         if (seed == null || seed.isBlank()) {
             return null;
         }
@@ -85,7 +87,8 @@ public class AssetUploadForm {
         }
     }
 
-    private JsonNode parseMetadata(ObjectMapper json) {
+    /** A metadata field as text: null when absent, a 400 when not JSON (an object is checked with the other rules). */
+    static JsonNode parseMetadata(String metadata, ObjectMapper json) {
         if (metadata == null || metadata.isBlank()) {
             return null;
         }

@@ -9,6 +9,7 @@ import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
 import com.assethatch.project.projects.ProjectRepository;
 import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.cache.VersionedCache.CachedView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -35,8 +36,14 @@ public class QualitiesService {
         this.writes = writes;
     }
 
-    public Uni<Project> get(String ownerId, String projectId) {
-        return projects.get(ownerId, projectId);
+    /**
+     * The qualities view as JSON bytes with its version, if {@code ownerId} owns the project: on a cache hit, as Redis
+     * holds them (the owner is stored next to them).
+     */
+    public Uni<CachedView> get(String ownerId, String projectId) {
+        return cache.findView(projectId, ProjectCache.QUALITIES_VIEW)
+                .map(view -> view.filter(found -> ownerId.equals(found.ownerId()))
+                        .orElseThrow(ProjectNotFoundException::new));
     }
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
