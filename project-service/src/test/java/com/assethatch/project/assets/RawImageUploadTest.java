@@ -29,7 +29,7 @@ class RawImageUploadTest {
 
     @Test
     void theImageIsStoredAndServedBackByteForByte() {
-        byte[] webp = TestImages.webp(16, 8);
+        byte[] webp = TestImages.webp64x48();
         raw("image/webp", webp).queryParam("status", "generated").queryParam("seed", "42")
                 .queryParam("promptUsed", "pixel farmer, side view").queryParam("metadata", "{\"model\": \"flux\"}")
                 .when().post("/api/generated-assets")
