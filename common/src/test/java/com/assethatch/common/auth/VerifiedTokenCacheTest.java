@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Verified Bearer tokens are kept (BearerTokenIdentityProvider), over HTTP: what a verification proved is reused,
- * never what it refused, a kept token still expires at its exp, and the cache stays within its size. No clock skew
- * here, so that "expired" means exp itself.
+ * never what it refused, a kept token still expires at its exp (plus the clock skew, one second here: smallrye-jwt
+ * ignores 0), and the cache stays within its size.
  */
 @QuarkusTest
 @TestProfile(VerifiedTokenCacheTest.SmallCacheNoSkew.class)
@@ -33,13 +33,15 @@ class VerifiedTokenCacheTest {
 
     private static final String WHOAMI = "/api/probe/whoami";
     private static final int MAX_SIZE = 3;
+    private static final int CLOCK_SKEW_SECONDS = 1;
+    private static final int LIFETIME_SECONDS = 2;
     private static final Duration EVICTION_DEADLINE = Duration.ofSeconds(10);
 
     public static class SmallCacheNoSkew implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("asset-hatch.auth.verified-token-cache.max-size", String.valueOf(MAX_SIZE),
-                    "mp.jwt.verify.clock.skew", "0");
+                    "mp.jwt.verify.clock.skew", String.valueOf(CLOCK_SKEW_SECONDS));
         }
     }
 
@@ -65,11 +67,12 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aTokenThatExpiresWhileCachedIsRefused() throws InterruptedException {
-        String token = TestCredentials.token("erin").withLifetime(2).sign();
+        String token = TestCredentials.token("erin").withLifetime(LIFETIME_SECONDS).sign();
         whoami(token).statusCode(200).body("userId", equalTo("erin"));
         assertThat(cachedTokens()).containsExactly(token);
 
-        Thread.sleep(3_100); // exp is in whole seconds: past it, whatever the millisecond the token was signed in
+        // exp is in whole seconds: a second more is past exp plus the skew whatever the millisecond of signing
+        Thread.sleep((LIFETIME_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000L + 100);
 
         whoami(token).statusCode(401).body("error", equalTo("Unauthorized: the bearer token has expired"));
         assertThat(cachedTokens()).as("still cached (the TTL is a minute): refused from the cache").contains(token);

@@ -1,49 +1,111 @@
 package com.assethatch.project.cache;
 
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import java.util.Arrays;
 
 /**
  * A circuit breaker for Redis calls (docs/consistency.md §4): once {@code failureRatio} of the last
  * {@code requestVolume} calls failed (errors and timeouts alike), calls fail at once for {@code delay}; then one
- * trial call decides whether Redis is back or the breaker stays open another delay.
+ * trial call decides whether Redis is back (the window starts afresh) or the breaker stays open another delay.
  *
- * <p>SmallRye Fault Tolerance's programmatic {@link Guard}, built once: unlike the {@code @CircuitBreaker}
- * interceptor it keeps no per-call interceptor chain, and with thread offload off a guarded {@link Uni} runs on
- * the caller's thread (the event loop), so the breaker costs a cache hit no hop (see README, Benchmarks).
- * A rejected call fails with {@link RedisUnavailableException}; callers fall back to Postgres as for any Redis
- * failure.
+ * <p>Hand-written on purpose: the same policy through SmallRye Fault Tolerance's interceptor cost a thread-offload
+ * hop and a context-propagation snapshot on every Redis call, a large share of a cache hit (see README,
+ * Benchmarks). A rejected call fails with {@link RedisUnavailableException}; callers fall back to Postgres as for
+ * any Redis failure.
  */
 @ApplicationScoped
 public class RedisBreaker {
 
-    /** The trial calls that must succeed, after the delay, before the breaker closes again. */
-    private static final int TRIAL_CALLS = 1;
+    private enum State { CLOSED, OPEN, HALF_OPEN }
 
-    private final Guard guard;
+    private final int requestVolume;
+    private final double failureRatio;
+    private final long delayNanos;
+    /** The outcomes of the last {@code requestVolume} calls in the closed state, true for a failure. */
+    private final boolean[] window;
+    private int recorded;
+    private int next;
+    private int failures;
+    private State state = State.CLOSED;
+    private long openUntilNanos;
+    private boolean trialInFlight;
 
     public RedisBreaker(CacheConfig config) {
         CacheConfig.Breaker breaker = config.breaker();
-        this.guard = Guard.create()
-                .withDescription("Redis")
-                .withCircuitBreaker()
-                    .requestVolumeThreshold(breaker.requestVolume())
-                    .failureRatio(breaker.failureRatio())
-                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(TRIAL_CALLS)
-                    .done()
-                .withThreadOffload(false)
-                .build();
+        this.requestVolume = breaker.requestVolume();
+        this.failureRatio = breaker.failureRatio();
+        this.delayNanos = breaker.delay().toNanos();
+        this.window = new boolean[requestVolume];
     }
 
     /** Runs {@code call} if the breaker lets it through, recording its outcome; else fails without calling Redis. */
-    @SuppressWarnings("unchecked")
     public <T> Uni<T> guard(Uni<T> call) {
-        Uni<T> guarded = guard.get(() -> call, Uni.class);
-        return guarded.onFailure(CircuitBreakerOpenException.class).transform(open -> new RedisUnavailableException());
+        return Uni.createFrom().deferred(() -> {
+            if (!admit(System.nanoTime())) {
+                return Uni.createFrom().failure(new RedisUnavailableException());
+            }
+            return call.onItemOrFailure().invoke((item, failure) -> record(failure != null, System.nanoTime()));
+        });
+    }
+
+    private synchronized boolean admit(long now) {
+        switch (state) {
+            case CLOSED:
+                return true;
+            case OPEN:
+                if (now - openUntilNanos < 0) {
+                    return false;
+                }
+                state = State.HALF_OPEN;
+                trialInFlight = true;
+                return true;
+            default: // HALF_OPEN: only the one trial call
+                return false;
+        }
+    }
+
+    private synchronized void record(boolean failed, long now) {
+        if (state == State.HALF_OPEN) {
+            if (!trialInFlight) {
+                return;
+            }
+            trialInFlight = false;
+            if (failed) {
+                open(now);
+            } else {
+                close();
+            }
+            return;
+        }
+        if (state == State.OPEN) {
+            return; // a call admitted before the breaker opened
+        }
+        if (recorded == requestVolume && window[next]) {
+            failures--;
+        }
+        window[next] = failed;
+        if (failed) {
+            failures++;
+        }
+        next = (next + 1) % requestVolume;
+        recorded = Math.min(recorded + 1, requestVolume);
+        if (recorded == requestVolume && failures >= failureRatio * requestVolume) {
+            open(now);
+        }
+    }
+
+    private void open(long now) {
+        state = State.OPEN;
+        openUntilNanos = now + delayNanos;
+    }
+
+    private void close() {
+        state = State.CLOSED;
+        recorded = 0;
+        next = 0;
+        failures = 0;
+        Arrays.fill(window, false);
     }
 
     /** A Redis call refused by the open breaker. */
