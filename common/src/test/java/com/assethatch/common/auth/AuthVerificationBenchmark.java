@@ -37,6 +37,8 @@ public final class AuthVerificationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // quarkus-cache logs through JBoss Logging: without this, the JDK's log manager starts first and complains.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
 
