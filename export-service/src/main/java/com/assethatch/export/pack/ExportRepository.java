@@ -83,7 +83,7 @@ public class ExportRepository {
         return first(snapshot.connection(), """
                 SELECT media_type, coalesce(byte_size, length(image)) AS byte_size,
                        coalesce(sha256, encode(sha256(image), 'hex')) AS sha256
-                FROM style_anchor WHERE project_id = ? AND image IS NOT NULL""",
+                FROM style_anchor WHERE project_id = ? AND (image IS NOT NULL OR image_key IS NOT NULL)""",
                 row -> new AnchorImage(row.getString("media_type"), row.getLong("byte_size"), row.getString("sha256")),
                 projectId);
     }
