@@ -61,6 +61,22 @@ class S3ExportTest {
     }
 
     @Test
+    void anOldRowWithoutSizeColumnsGetsItsDimensionsFromTheHeaderOfItsObject() throws Exception {
+        String p = TestData.projectId("s3-size");
+        TestData.project(p, "Sizes", Map.of());
+        TestData.plan(p, "## Props\n- Crate\n");
+        byte[] crate = TestData.image(p + "-crate", p, p + "-asset-0", TestImages.png(12, 7, 31)).minute(1).insert();
+        moveToStore(p + "-crate", crate);
+
+        ExportedZip zip = ExportedZip.read(given().when().get("/api/projects/{id}/export", p).then().statusCode(200)
+                .extract().asByteArray());
+
+        var dimensions = zip.manifest().get("assets").get(0).get("dimensions");
+        assertThat(dimensions.get("width").asInt()).isEqualTo(12);
+        assertThat(dimensions.get("height").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void aRowWhoseObjectIsMissingNeverYieldsACompleteArchive() throws Exception {
         String p = TestData.projectId("s3-lost");
         TestData.project(p, "Lost", Map.of());
