@@ -78,7 +78,6 @@ class ReadAheadTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(20) // one read at a time would wait forever for the other two
     void severalImagesAreReadAtOnceAndStillHandedOutInOrder() throws Exception {
         List<StoredImage> images = List.of(image("p", 50), image("q", 60), image("r", 70), image("s", 80));
         java.util.concurrent.CountDownLatch threeOpen = new java.util.concurrent.CountDownLatch(3);
