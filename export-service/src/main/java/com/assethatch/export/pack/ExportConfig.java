@@ -29,12 +29,6 @@ public interface ExportConfig {
     /** Bytes of images one download may hold read but not yet sent (an image larger than this is read alone). */
     int readAheadBytes();
 
-    /**
-     * Images one download reads at once within {@link #readAheadBytes()}: hides an object store's per-request round
-     * trip. Postgres chunk reads stay bounded across downloads by {@code asset-hatch.images.max-concurrent-reads}.
-     */
-    int parallelReads();
-
     Zip zip();
 
     interface Zip {

@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,10 +19,9 @@ import java.util.concurrent.Semaphore;
 import java.util.zip.CRC32;
 
 /**
- * Reads the images of one download on threads of its own while the download's thread sends the previous ones,
+ * Reads the images of one download on a thread of its own while the download's thread sends the previous ones,
  * within a fixed budget of bytes: the reader starts an image only when the images read but not yet sent leave room
- * for it (an image larger than the whole budget is read alone). Up to {@code parallelReads} images are read at once
- * (an object store answers each request after a round trip; reading several hides it), handed out in order. Each image is read whole, in chunks, and checked
+ * for it (an image larger than the whole budget is read alone). Each image is read whole, in chunks, and checked
  * against the size and sha256 the manifest lists before the download sees it, so a changed image stops the download
  * between two files, never inside one.
  */
@@ -42,54 +38,43 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
+    private static final Loaded FAILED = new Loaded(null, List.of(), 0, 0);
+
     private final List<StoredImage> images;
     private final ImageSource source;
     private final int budget;
     private final int chunkBytes;
     private final boolean verifySha256;
     private final Semaphore room;
-    private final Semaphore readers;
-    private final ExecutorService executor;
-    /** The reads in the images' order, started or done. */
-    private final BlockingQueue<Future<Loaded>> ready = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Loaded> ready = new LinkedBlockingQueue<>();
     private volatile boolean closed;
+    private volatile IOException failure;
     private final Future<?> reader;
 
     /**
      * @param budget       bytes of images that may be held read but not yet sent
      * @param chunkBytes   size of the arrays images are held in
      * @param verifySha256 whether to hash each image (its size is always checked)
-     * @param parallelReads images read at once, within the budget
      */
     ReadAhead(List<StoredImage> images, ImageSource source, int budget, int chunkBytes, boolean verifySha256,
-            int parallelReads, ExecutorService executor) {
+            ExecutorService executor) {
         this.images = List.copyOf(images);
         this.source = source;
         this.budget = budget;
         this.chunkBytes = chunkBytes;
         this.verifySha256 = verifySha256;
         this.room = new Semaphore(budget);
-        this.readers = new Semaphore(parallelReads);
-        this.executor = executor;
         this.reader = executor.submit(this::readAll);
-    }
-
-    /** One image at a time. */
-    ReadAhead(List<StoredImage> images, ImageSource source, int budget, int chunkBytes, boolean verifySha256,
-            ExecutorService executor) {
-        this(images, source, budget, chunkBytes, verifySha256, 1, executor);
     }
 
     /** The next image in order, waiting for it if needed. Call {@link #sent} when it has been written. */
     Loaded next() throws IOException {
         try {
-            return ready.take().get();
-        } catch (ExecutionException e) {
-            IOException failure = e.getCause() instanceof IOException io ? io
-                    : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
-            throw failure instanceof ImageChangedException changed ? changed : new ReadFailed(failure);
-        } catch (CancellationException e) {
-            throw new InterruptedIOException("Stopped reading images");
+            Loaded loaded = ready.take();
+            if (loaded == FAILED) {
+                throw failure instanceof ImageChangedException changed ? changed : new ReadFailed(failure);
+            }
+            return loaded;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the next image");
@@ -106,29 +91,24 @@ final class ReadAhead implements AutoCloseable {
     public void close() {
         closed = true;
         reader.cancel(true);
-        ready.forEach(read -> read.cancel(true));
     }
 
-    /** Starts each image's read, in order, once the budget has room for it and a reader is free. */
     private void readAll() {
         try {
             for (StoredImage image : images) {
                 int permits = (int) Math.min(image.bytes(), budget);
                 room.acquire(permits);
-                readers.acquire();
                 if (closed) {
                     return;
                 }
-                ready.add(executor.submit(() -> {
-                    try {
-                        return read(image, permits);
-                    } finally {
-                        readers.release();
-                    }
-                }));
+                ready.add(read(image, permits));
             }
+        } catch (IOException e) {
+            failure = e;
+            ready.add(FAILED);
         } catch (InterruptedException e) {
-            ready.add(CompletableFuture.failedFuture(new InterruptedIOException("Stopped reading images")));
+            failure = new InterruptedIOException("Stopped reading images");
+            ready.add(FAILED);
         }
     }
 

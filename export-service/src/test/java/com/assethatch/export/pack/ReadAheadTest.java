@@ -78,30 +78,6 @@ class ReadAheadTest {
     }
 
     @Test
-    void severalImagesAreReadAtOnceAndStillHandedOutInOrder() throws Exception {
-        List<StoredImage> images = List.of(image("p", 50), image("q", 60), image("r", 70), image("s", 80));
-        java.util.concurrent.CountDownLatch threeOpen = new java.util.concurrent.CountDownLatch(3);
-        ImageSource slow = image -> {
-            threeOpen.countDown();
-            try { // a store's round trip: each read waits until three are in flight at once
-                threeOpen.await();
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
-            }
-            return memory.open(image);
-        };
-
-        try (ReadAhead ahead = new ReadAhead(images, slow, 10_000, CHUNK, true, 3, executor)) {
-            for (StoredImage expected : images) {
-                ReadAhead.Loaded loaded = ahead.next();
-                assertThat(loaded.image()).isEqualTo(expected);
-                assertThat(join(loaded.chunks())).isEqualTo(bytesBySha.get(expected.sha256()));
-                ahead.sent(loaded);
-            }
-        }
-    }
-
-    @Test
     void anImageWhoseBytesAreNotTheManifestsStopsTheReadBeforeItIsHandedOut() throws Exception {
         StoredImage good = image("good", 10);
         StoredImage shorter = new StoredImage(image("short", 10).sha256(), 11, StoredImage.Owner.GENERATED_ASSET,
