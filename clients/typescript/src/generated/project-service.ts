@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Most recently updated first.
+         * @description The caller's projects, most recently updated first.
          */
         get: operations["getProjects"];
         put?: never;
@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -332,7 +332,8 @@ export interface components {
             /** @description Starting phase; planning when absent. */
             phase?: components["schemas"]["Phase"];
             /**
-             * @description Owner, until authentication lands; optional.
+             * @deprecated
+             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
              * @example user-42
              */
             userId?: string;
@@ -507,7 +508,7 @@ export interface components {
             /** @example Farm Game */
             name?: string;
             phase?: components["schemas"]["Phase"];
-            /** @description Owner id; null until authentication lands. */
+            /** @description The owner's user id: the caller who created the project. */
             userId?: string;
             /** @example Pixel Art (16-bit) */
             artStyle?: string;
@@ -549,7 +550,7 @@ export interface components {
             /** @example Platformer */
             gameGenre?: string;
             mood?: string;
-            /** @description Owner id; null until authentication lands. */
+            /** @description The owner's user id: the caller who created the project. */
             userId?: string;
             /**
              * Format: int64
@@ -768,7 +769,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description No generated asset has this id. */
+        /** @description No generated asset of the caller's projects has this id (another user's asset answers the same). */
         AssetNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -813,7 +814,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No project has this id. */
+        /** @description No project of the caller has this id (another user's project answers the same). */
         ProjectNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -828,6 +829,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No credential, or one that is expired, malformed or forged. */
+        Unauthorized: {
+            headers: {
+                /** @description A Bearer challenge (with error="invalid_token" when a token was refused) and a Cookie challenge naming the session cookie. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Unauthorized: the bearer token has expired"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -871,8 +888,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
-            /** @description The id already belongs to another project or plan asset. */
+            /** @description The id already belongs to another of the caller's projects or plan assets. (An id used in another user's project is a 404, like a missing project.) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -907,6 +925,7 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedAsset"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -931,6 +950,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDeleted"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -976,6 +996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1026,6 +1047,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
             503: components["responses"]["ImageStoreDown"];
         };
@@ -1060,6 +1082,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     postProjects: {
@@ -1093,6 +1116,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description A project with this id already exists. */
             409: {
                 headers: {
@@ -1125,6 +1149,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectWithMemoryFilesEnvelope"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1149,6 +1174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Success"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1186,6 +1212,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1210,6 +1237,7 @@ export interface operations {
                     "text/event-stream": components["schemas"]["ChangeEvent"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1249,6 +1277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1288,6 +1317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1325,6 +1355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             /** @description The request body exceeds the server's body limit. */
             413: {
@@ -1360,6 +1391,7 @@ export interface operations {
                     "application/json": components["schemas"]["Qualities"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1406,6 +1438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1431,6 +1464,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleAnchor"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1476,6 +1510,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
@@ -1528,6 +1563,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1561,6 +1597,7 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };

@@ -1,5 +1,6 @@
 package com.assethatch.project.assets;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.validation.OneOf;
@@ -50,10 +51,12 @@ public class GeneratedAssetsResource {
     private final ObjectMapper json;
     private final ImagePolicy imagePolicy;
     private final ImageResponses imageResponses;
+    private final CurrentUser currentUser;
 
     public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, ImagePolicy imagePolicy,
-            ImageResponses imageResponses) {
+            ImageResponses imageResponses, CurrentUser currentUser) {
         this.imageResponses = imageResponses;
+        this.currentUser = currentUser;
         this.assets = assets;
         this.validator = validator;
         this.json = json;
@@ -86,14 +89,15 @@ public class GeneratedAssetsResource {
             + "metadata that is not an object, a wrong JSON type or malformed JSON.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+    @APIResponse(responseCode = "409", description = "The id already belongs to another of the caller's projects or plan "
+            + "assets. (An id used in another user's project is a 404, like a missing project.)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
     @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
     @Blocking // decoding, sniffing and hashing megabytes is CPU work: a worker thread, not the event loop
     public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
-        return assets.uploadBase64(request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
+        return assets.uploadBase64(currentUser.id(), request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
     }
 
     @POST
@@ -105,7 +109,8 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid fields.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+    @APIResponse(responseCode = "409", description = "The id already belongs to another of the caller's projects or plan "
+            + "assets. (An id used in another user's project is a 404, like a missing project.)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
@@ -121,7 +126,7 @@ public class GeneratedAssetsResource {
             throw ApiException.badRequest("Missing required fields", Map.of("missing", "image"));
         }
         imagePolicy.requireWithinLimit(form.image.size());
-        return assets.upload(fields, AssetUploadForm.IMAGE_PART, Files.readAllBytes(form.image.uploadedFile()))
+        return assets.upload(currentUser.id(), fields, AssetUploadForm.IMAGE_PART, Files.readAllBytes(form.image.uploadedFile()))
                 .map(GeneratedAssetsResource::synced);
     }
 
@@ -131,7 +136,7 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "The asset.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<GeneratedAsset> get(@Parameter(description = "Asset id.") @PathParam("id") String id) {
-        return assets.get(id);
+        return assets.get(currentUser.id(), id);
     }
 
     @PATCH
@@ -148,7 +153,7 @@ public class GeneratedAssetsResource {
             @Parameter(description = "Apply only at this version (the asset's `version`).", example = "\"73\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = AssetStatus.RULE) StatusChange change) {
-        return assets.changeStatus(id, change.status(), VersionETag.parseIfMatch(ifMatch))
+        return assets.changeStatus(currentUser.id(), id, change.status(), VersionETag.parseIfMatch(ifMatch))
                 .map(asset -> RestResponse.ResponseBuilder.ok(asset)
                         .header(HttpHeaders.ETAG, VersionETag.of(asset.version())).build());
     }
@@ -159,7 +164,7 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<Deleted> delete(@Parameter(description = "Asset id.") @PathParam("id") String id) {
-        return assets.delete(id).replaceWith(new Deleted(true));
+        return assets.delete(currentUser.id(), id).replaceWith(new Deleted(true));
     }
 
     @GET
@@ -182,8 +187,9 @@ public class GeneratedAssetsResource {
     public Response image(@Parameter(description = "Asset id.") @PathParam("id") String id,
             @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws Throwable {
+        String ownerId = currentUser.id();
         Optional<StoredImage> image = VertxContextSupport.subscribeAndAwait(
-                () -> assets.image(id, ImageResponses.clientSha256(ifNoneMatch)));
+                () -> assets.image(ownerId, id, ImageResponses.clientSha256(ifNoneMatch)));
         return imageResponses.of(image, ifNoneMatch);
     }
 

@@ -24,7 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fans committed changes out to every SSE client of every instance. A change is rendered to JSON once,
+ * Fans committed changes out to every SSE client of every instance. A change travels with its project's owner and
+ * reaches only streams that owner opened (routing by owner and project, on this instance and after Redis), so a
+ * project deleted and re-created under the same id by someone else never feeds the first owner's stream. A change is rendered to JSON once,
  * delivered to this instance's clients directly (so it works with Redis down) and published on Redis
  * pub/sub for the other instances; each instance ignores its own messages coming back.
  */
@@ -54,20 +56,20 @@ public class ChangeFeed {
         this.config = config;
     }
 
-    /** Delivers the change locally and to the other instances; never fails the caller. */
-    public Uni<Void> publish(ChangeEvent event) {
-        RenderedChange change = render(event);
+    /** Delivers the owner's change locally and to the other instances; never fails the caller. */
+    public Uni<Void> publish(String ownerId, ChangeEvent event) {
+        RenderedChange change = render(ownerId, event);
         deliverLocally(change);
-        return pubSub.publish(channel, encode(new Envelope(instanceId, change.json())))
+        return pubSub.publish(channel, encode(new Envelope(instanceId, ownerId, change.json())))
                 .ifNoItem().after(cacheConfig.commandTimeout()).fail()
                 .onFailure().invoke(e -> Log.warnf("Change %s of project %s not published to other instances: %s",
                         event.type(), event.projectId(), e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    /** The event as SSE clients receive it, rendered to JSON once. */
-    public RenderedChange render(ChangeEvent event) {
-        return new RenderedChange(event.type().eventName(), event.projectId(), event.version(), encode(event));
+    /** The event as the owner's SSE clients receive it, rendered to JSON once. */
+    public RenderedChange render(String ownerId, ChangeEvent event) {
+        return new RenderedChange(event.type().eventName(), ownerId, event.projectId(), event.version(), encode(event));
     }
 
     /**
@@ -91,9 +93,9 @@ public class ChangeFeed {
         openStreams.forEach(Runnable::run);
     }
 
-    /** The changes of one project, from now on. */
-    public Multi<RenderedChange> changesOf(String projectId) {
-        return eventBus.<RenderedChange>localConsumer(LOCAL_ADDRESS + projectId).toMulti().map(Message::body);
+    /** The changes of one project of this owner, from now on. */
+    public Multi<RenderedChange> changesOf(String ownerId, String projectId) {
+        return eventBus.<RenderedChange>localConsumer(address(ownerId, projectId)).toMulti().map(Message::body);
     }
 
     void subscribe(@Observes StartupEvent ignored) {
@@ -117,9 +119,12 @@ public class ChangeFeed {
     private void deliverFromOtherInstance(String message) {
         try {
             JsonNode envelope = json.readTree(message);
-            if (!instanceId.equals(envelope.path("origin").asText())) {
+            String owner = envelope.path("owner").asText("");
+            if (owner.isEmpty()) {
+                Log.warnf("Ignoring a change message without an owner on %s", channel);
+            } else if (!instanceId.equals(envelope.path("origin").asText())) {
                 JsonNode event = envelope.path("event");
-                deliverLocally(new RenderedChange(event.path("type").asText(), event.path("projectId").asText(),
+                deliverLocally(new RenderedChange(event.path("type").asText(), owner, event.path("projectId").asText(),
                         event.path("version").asLong(), event.toString()));
             }
         } catch (JsonProcessingException e) {
@@ -128,7 +133,12 @@ public class ChangeFeed {
     }
 
     private void deliverLocally(RenderedChange change) {
-        eventBus.publish(LOCAL_ADDRESS + change.projectId(), change);
+        eventBus.publish(address(change.ownerId(), change.projectId()), change);
+    }
+
+    /** Project ids never contain '/', so owner and project cannot run into each other. */
+    private static String address(String ownerId, String projectId) {
+        return LOCAL_ADDRESS + projectId + "/" + ownerId;
     }
 
     private String encode(Object value) {
@@ -139,7 +149,7 @@ public class ChangeFeed {
         }
     }
 
-    /** What travels on the channel: the event as rendered, plus the instance that published it. */
-    record Envelope(String origin, @JsonRawValue String event) {
+    /** What travels on the channel: the event as rendered, the instance that published it and the project's owner. */
+    record Envelope(String origin, String owner, @JsonRawValue String event) {
     }
 }

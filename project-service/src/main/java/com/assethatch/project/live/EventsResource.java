@@ -1,5 +1,6 @@
 package com.assethatch.project.live;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeFeed;
@@ -29,11 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventsResource {
 
     private final FoundProject foundProject;
+    private final CurrentUser currentUser;
     private final ChangeFeed feed;
     private final EventsConfig config;
 
-    public EventsResource(FoundProject foundProject, ChangeFeed feed, EventsConfig config) {
+    public EventsResource(FoundProject foundProject, CurrentUser currentUser, ChangeFeed feed, EventsConfig config) {
         this.foundProject = foundProject;
+        this.currentUser = currentUser;
         this.feed = feed;
         this.config = config;
     }
@@ -42,7 +45,7 @@ public class EventsResource {
     @ExistingProject
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Stream a project's changes",
-            description = "First a `connected` event with the project's current version, then one event per committed "
+            description = "Only the caller's own project. First a `connected` event with the project's current version, then one event per committed "
                     + "change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each "
                     + "event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle "
                     + "connections open. A client that falls too far behind is disconnected, and streams end when the instance "
@@ -53,15 +56,16 @@ public class EventsResource {
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Context Sse sse) {
         Project project = foundProject.get();
+        String ownerId = currentUser.id();
         ChangeEvent connected = new ChangeEvent(ChangeType.CONNECTED, project.id(), project.version(),
                 new Connected(project.name()));
-        Multi<OutboundSseEvent> changes = feed.changesOf(projectId)
+        Multi<OutboundSseEvent> changes = feed.changesOf(ownerId, projectId)
                 .onOverflow().buffer(config.clientBuffer())
                 .map(change -> event(sse, change));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(event(sse, feed.render(connected))),
+        return feed.untilShutdown(Multi.createBy().concatenating().streams(Multi.createFrom().item(event(sse, feed.render(ownerId, connected))),
                 Multi.createBy().merging().streams(changes, heartbeats)));
     }
 

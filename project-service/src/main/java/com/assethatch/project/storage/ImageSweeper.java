@@ -39,9 +39,11 @@ public class ImageSweeper {
             SELECT k FROM unnest(?::text[]) AS k
             WHERE NOT EXISTS (SELECT 1 FROM generated_asset WHERE image_key = k)
               AND NOT EXISTS (SELECT 1 FROM style_anchor WHERE image_key = k)""";
+    /** Rejected assets past the retention, with their project's owner (the delete acts as the owner). */
     private static final String EXPIRED_REJECTED = """
-            SELECT id FROM generated_asset WHERE status = 'rejected' AND updated_at < ?
-            ORDER BY updated_at LIMIT ?""";
+            SELECT a.id, p.owner_id FROM generated_asset a JOIN project p ON p.id = a.project_id
+            WHERE a.status = 'rejected' AND a.updated_at < ? AND p.owner_id IS NOT NULL
+            ORDER BY a.updated_at LIMIT ?""";
 
     private final ImageStore store;
     private final ImageStoreConfig.Sweep config;
@@ -76,12 +78,12 @@ public class ImageSweeper {
     /** Deletes rejected assets last changed before {@code cutoff}; returns how many. Blocking. */
     public int deleteRejectedBefore(Instant cutoff) {
         int deleted = 0;
-        List<String> batch;
+        List<String[]> batch;
         do {
             batch = expiredRejected(cutoff);
-            for (String id : batch) {
+            for (String[] asset : batch) {
                 try {
-                    assets.delete(id).await().atMost(Duration.ofSeconds(30));
+                    assets.delete(asset[1], asset[0]).await().atMost(Duration.ofSeconds(30));
                     deleted++;
                 } catch (ApiException e) {
                     if (e.status() != Status.NOT_FOUND) { // deleted meanwhile by its owner: fine
@@ -120,12 +122,19 @@ public class ImageSweeper {
         }
     }
 
-    private List<String> expiredRejected(Instant cutoff) {
+    /** (asset id, owner id) pairs. */
+    private List<String[]> expiredRejected(Instant cutoff) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(EXPIRED_REJECTED)) {
             query.setTimestamp(1, Timestamp.from(cutoff));
             query.setInt(2, config.batchSize());
-            return strings(query);
+            List<String[]> assets = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assets.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            return assets;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not list expired rejected assets: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package com.assethatch.project.styleanchor;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.images.ImageResponses;
@@ -33,10 +34,12 @@ public class StyleAnchorResource {
 
     private final StyleAnchorService anchors;
     private final ImageResponses imageResponses;
+    private final CurrentUser currentUser;
 
-    public StyleAnchorResource(StyleAnchorService anchors, ImageResponses imageResponses) {
+    public StyleAnchorResource(StyleAnchorService anchors, ImageResponses imageResponses, CurrentUser currentUser) {
         this.anchors = anchors;
         this.imageResponses = imageResponses;
+        this.currentUser = currentUser;
     }
 
     @PUT
@@ -52,7 +55,7 @@ public class StyleAnchorResource {
     @Blocking // decoding, sniffing and hashing the image is CPU work: a worker thread, not the event loop
     public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
-        return anchors.replace(projectId, request);
+        return anchors.replace(currentUser.id(), projectId, request);
     }
 
     @GET
@@ -61,7 +64,7 @@ public class StyleAnchorResource {
     @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<StyleAnchor> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
-        return anchors.get(projectId);
+        return anchors.get(currentUser.id(), projectId);
     }
 
     @GET
@@ -85,8 +88,9 @@ public class StyleAnchorResource {
     public Response image(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws Throwable {
+        String ownerId = currentUser.id();
         Optional<StoredImage> image = VertxContextSupport.subscribeAndAwait(
-                () -> anchors.image(projectId, ImageResponses.clientSha256(ifNoneMatch)));
+                () -> anchors.image(ownerId, projectId, ImageResponses.clientSha256(ifNoneMatch)));
         return imageResponses.of(image, ifNoneMatch);
     }
 }

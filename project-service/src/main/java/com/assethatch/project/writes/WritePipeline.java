@@ -27,16 +27,17 @@ public class WritePipeline {
 
     /**
      * Runs {@code commit}; when it changed something, writes {@code cacheUpdate} of it through and announces
-     * {@code announcement} of it. Completes with what was committed, or empty when the commit changed nothing.
+     * {@code announcement} of it to the live clients of {@code ownerId} (the owner the commit checked). Completes
+     * with what was committed, or empty when the commit changed nothing.
      */
-    public <T> Uni<Optional<T>> write(Uni<Optional<T>> commit, Function<T, CacheUpdate> cacheUpdate,
+    public <T> Uni<Optional<T>> write(String ownerId, Uni<Optional<T>> commit, Function<T, CacheUpdate> cacheUpdate,
             Function<T, ChangeEvent> announcement) {
         return commit.call(committed -> committed.isEmpty() ? Uni.createFrom().voidItem()
                 : writeThrough.afterCommit(cacheUpdate.apply(committed.get()))
-                        .call(() -> changes.publish(announcement.apply(committed.get()))));
+                        .call(() -> changes.publish(ownerId, announcement.apply(committed.get()))));
     }
 
-    /** As {@link #write(Uni, Function, Function)}, for a change nobody can be watching yet (a new project). */
+    /** As {@link #write(String, Uni, Function, Function)}, for a change nobody can be watching yet (a new project). */
     public <T> Uni<Optional<T>> writeUnannounced(Uni<Optional<T>> commit, Function<T, CacheUpdate> cacheUpdate) {
         return commit.call(committed -> committed.isEmpty() ? Uni.createFrom().voidItem()
                 : writeThrough.afterCommit(cacheUpdate.apply(committed.get())));

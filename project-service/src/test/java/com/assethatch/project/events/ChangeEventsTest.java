@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.assethatch.common.auth.testing.TestCredentials;
+import com.assethatch.common.auth.testing.TestUsers;
 import com.assethatch.project.support.Api;
 import com.assethatch.project.support.TestIds;
 import com.assethatch.project.support.TestImages;
@@ -92,8 +94,8 @@ class ChangeEventsTest {
         BlockingQueue<Event> events = subscribe(projectId);
         assertThat(next(events, CONNECT_DEADLINE).name()).isEqualTo("connected");
 
-        // What another instance publishes after its commit: an envelope with its own origin.
-        String envelope = json.writeValueAsString(Map.of("origin", "another-instance", "event",
+        // What another instance publishes after its commit: an envelope with its own origin and the project's owner.
+        String envelope = json.writeValueAsString(Map.of("origin", "another-instance", "owner", TestUsers.DEFAULT_USER, "event",
                 Map.of("type", "qualities", "projectId", projectId, "version", 999_999, "data", Map.of("mood", "tense"))));
         redis.pubsub(String.class).publish(keyPrefix + ":changes", envelope);
 
@@ -112,7 +114,8 @@ class ChangeEventsTest {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + RestAssured.port + "/api/projects/" + projectId + "/events"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", TestCredentials.bearer(TestUsers.DEFAULT_USER)).build();
         stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         stream.thenAcceptAsync(response -> collect(response.body(), events));
         return events;
