@@ -47,11 +47,12 @@ public class EventsResource {
     @Operation(summary = "Stream a project's changes",
             description = "Only the caller's own project. First a `connected` event with the project's current version, then one event per committed "
                     + "change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each "
-                    + "event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle "
+                    + "event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event "
+                    + "type, told apart by `type`). Comment lines keep idle "
                     + "connections open. A client that falls too far behind is disconnected, and streams end when the instance "
                     + "shuts down; EventSource reconnects.")
     @APIResponse(responseCode = "200", description = "An event stream.",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEvent.class)))
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEventSchemas.AnyChangeEvent.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Context Sse sse) {
@@ -70,6 +71,7 @@ public class EventsResource {
     }
 
     /** The data of the first event: the project the stream is about. */
+    @Schema(name = "StreamConnected", description = "The project the stream is about.")
     public record Connected(String name) implements ChangePayload {
     }
 
