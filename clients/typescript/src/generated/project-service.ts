@@ -55,7 +55,7 @@ export interface paths {
         };
         /**
          * Download a generated asset's image
-         * @description The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get 304 when unchanged.
+         * @description The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get 304 when unchanged. With asset-hatch.images.store=s3 the bytes are streamed from the object store, or the answer is a 302 to a presigned URL when asset-hatch.images.s3.presign.enabled is set.
          */
         get: operations["getGeneratedAssetImage"];
         put?: never;
@@ -239,7 +239,7 @@ export interface paths {
         };
         /**
          * Download the style anchor's reference image
-         * @description Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304).
+         * @description Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304). With asset-hatch.images.store=s3 the bytes are streamed from the object store, or the answer is a 302 to a presigned URL when asset-hatch.images.s3.presign.enabled is set.
          */
         get: operations["getProjectStyleAnchorImage"];
         put?: never;
@@ -1026,6 +1026,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The object store holding image bytes (asset-hatch.images.store=s3) did not answer in time or its circuit breaker is open; nothing was changed. Retry shortly. Routes that do not move image bytes keep working. */
+        ImageStoreDown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The image is over asset-hatch.images.max-bytes, or its header claims more pixels than asset-hatch.images.max-pixels (checked from the header, before decoding). */
         ImageTooLarge: {
             headers: {
@@ -1172,6 +1181,7 @@ export interface operations {
             };
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getGeneratedAsset: {
@@ -1299,6 +1309,17 @@ export interface operations {
                     "image/webp": unknown;
                 };
             };
+            /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
+            302: {
+                headers: {
+                    /** @description The presigned URL. */
+                    Location?: unknown;
+                    /** @description "<sha256>" */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The client's copy is current. */
             304: {
                 headers: {
@@ -1308,6 +1329,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getProjects: {
@@ -1772,6 +1794,7 @@ export interface operations {
             404: components["responses"]["ProjectNotFound"];
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getProjectStyleAnchorImage: {
@@ -1802,6 +1825,17 @@ export interface operations {
                     "image/webp": unknown;
                 };
             };
+            /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
+            302: {
+                headers: {
+                    /** @description The presigned URL. */
+                    Location?: unknown;
+                    /** @description "<sha256>" */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The client's copy is current. */
             304: {
                 headers: {
@@ -1819,6 +1853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getProjectSyncStatus: {

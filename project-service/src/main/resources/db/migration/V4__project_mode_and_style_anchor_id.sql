@@ -9,7 +9,7 @@ ALTER TABLE style_anchor ADD CONSTRAINT style_anchor_id_key UNIQUE (id);
 -- newer version. New versions make the schema's outbox triggers owe a rewrite of every such copy; the version
 -- trigger is held back so updated_at keeps meaning "last changed by someone" (lists are ordered by it).
 ALTER TABLE project DISABLE TRIGGER project_version;
-UPDATE project SET version = nextval('row_version_seq');
+UPDATE project SET version = nextval('row_version_seq') WHERE owner_id IS NOT NULL;
 ALTER TABLE project ENABLE TRIGGER project_version;
 
 ALTER TABLE style_anchor DISABLE TRIGGER style_anchor_version;

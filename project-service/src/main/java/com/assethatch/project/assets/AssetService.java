@@ -6,6 +6,7 @@ import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
 import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.ImageStorage;
 import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.projects.ProjectService;
@@ -37,9 +38,11 @@ public class AssetService {
     private final ImagePolicy images;
     private final ProjectService projects;
     private final WritePipeline writes;
+    private final ImageStorage storage;
 
     public AssetService(AssetRepository repository, AssetCache cache, ImagePolicy images, ProjectService projects,
-            WritePipeline writes) {
+            WritePipeline writes, ImageStorage storage) {
+        this.storage = storage;
         this.repository = repository;
         this.cache = cache;
         this.images = images;
@@ -52,14 +55,15 @@ public class AssetService {
     }
 
     /**
-     * Stores the image; sending the same data again is harmless and changes nothing.
+     * Stores the image; sending the same data again is harmless and changes nothing. Blocking (call on a worker
+     * thread): the bytes go to the image store before the row is written.
      * {@code imageField} names the field the bytes came in, for error messages.
      */
     public Uni<GeneratedAsset> upload(String ownerId, AssetFields fields, String imageField, byte[] imageBytes) {
         AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
                 Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
-                fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
+                fields.promptUsed(), metadataObject(fields), storage.place(images.validate(imageField, imageBytes)));
         return writes.write(ownerId, repository.upsert(ownerId, upload), cache::updateFor, AssetService::announcement)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(logStored(saved.get()))

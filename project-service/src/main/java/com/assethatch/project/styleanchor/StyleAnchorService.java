@@ -5,6 +5,8 @@ import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.ImageStorage;
+import com.assethatch.project.images.PlacedImage;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.images.ValidatedImage;
 import com.assethatch.project.projects.ProjectService;
@@ -22,9 +24,11 @@ public class StyleAnchorService {
     private final ImagePolicy images;
     private final ProjectService projects;
     private final WritePipeline writes;
+    private final ImageStorage storage;
 
     public StyleAnchorService(StyleAnchorRepository repository, StyleAnchorCache cache, ImagePolicy images,
-            ProjectService projects, WritePipeline writes) {
+            ProjectService projects, WritePipeline writes, ImageStorage storage) {
+        this.storage = storage;
         this.repository = repository;
         this.cache = cache;
         this.images = images;
@@ -33,7 +37,8 @@ public class StyleAnchorService {
     }
 
     public Uni<StyleAnchor> replace(String ownerId, String projectId, StyleAnchorRequest request) {
-        ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
+        ValidatedImage validated = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
+        PlacedImage image = storage.place(validated);
         return writes.write(ownerId, repository.upsert(ownerId, projectId, request, image), cache::updateFor,
                         anchor -> new ChangeEvent(ChangeType.STYLE_ANCHOR, projectId, anchor.version(), anchor))
                 .flatMap(saved -> saved.isPresent()
