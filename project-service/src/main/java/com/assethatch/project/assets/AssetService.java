@@ -3,9 +3,7 @@ package com.assethatch.project.assets;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.error.StaleVersionException;
-import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.projects.ProjectService;
@@ -23,7 +21,7 @@ import java.util.OptionalLong;
 
 /**
  * Generated assets: uploads (an upsert by the client's id), review status changes, deletes. Every change
- * commits to Postgres, is written through to the cache and announced to live clients.
+ * commits to Postgres, is written through to the cache; the commit also logs it for live clients (events.ChangeFeed).
  */
 @ApplicationScoped
 public class AssetService {
@@ -60,7 +58,7 @@ public class AssetService {
                 Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
                 fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
-        return writes.write(repository.upsert(upload), cache::updateFor, AssetService::announcement)
+        return writes.write(repository.upsert(upload), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(logStored(saved.get()))
                         : explainUnchangedUpload(upload));
@@ -87,7 +85,7 @@ public class AssetService {
 
     /** Approve or reject; with an expected version the change applies only if the asset is still at it. */
     public Uni<GeneratedAsset> changeStatus(String id, String status, OptionalLong expectedVersion) {
-        return writes.write(repository.updateStatus(id, status, expectedVersion), cache::updateFor, AssetService::announcement)
+        return writes.write(repository.updateStatus(id, status, expectedVersion), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
                         : explainUnchangedStatus(id, expectedVersion));
@@ -105,8 +103,7 @@ public class AssetService {
     }
 
     public Uni<Void> delete(String id) {
-        return writes.write(repository.delete(id), cache::updateFor, gone -> new ChangeEvent(ChangeType.ASSET,
-                        gone.projectId(), gone.version(), new AssetDeleted(gone.id(), true)))
+        return writes.write(repository.delete(id), cache::updateFor)
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
                 .replaceWithVoid();
     }
@@ -128,10 +125,6 @@ public class AssetService {
             }
             return asset;
         });
-    }
-
-    private static ChangeEvent announcement(GeneratedAsset asset) {
-        return new ChangeEvent(ChangeType.ASSET, asset.projectId(), asset.version(), asset);
     }
 
     /** The data of the {@code asset} event that announces a deletion. */

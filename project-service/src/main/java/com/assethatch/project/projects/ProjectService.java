@@ -2,8 +2,6 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.writes.WritePipeline;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +28,7 @@ public class ProjectService {
     public Uni<Project> create(CreateProjectRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Phase phase = request.phase() != null ? Phase.of(request.phase()) : Phase.PLANNING;
-        return writes.writeUnannounced(repository.insert(id, request.name(), phase, request.userId()), cache::updateFor)
+        return writes.write(repository.insert(id, request.name(), phase, request.userId()), cache::updateFor)
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));
@@ -51,8 +49,7 @@ public class ProjectService {
         }
         return writes.write(
                         repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of)),
-                        cache::updateFor,
-                        project -> new ChangeEvent(ChangeType.PROJECT, project.id(), project.version(), ProjectView.of(project)))
+                        cache::updateFor)
                 .map(updated -> updated.orElseThrow(ProjectNotFoundException::new));
     }
 }

@@ -2,8 +2,6 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ProjectNotFoundException;
 import com.assethatch.common.error.StaleVersionException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.writes.WritePipeline;
 import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
@@ -43,8 +41,7 @@ public class QualitiesService {
     /** Applies a partial update; keys not in {@code changes} keep their values. */
     public Uni<Project> update(String projectId, Map<String, String> changes, OptionalLong expectedVersion) {
         Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
-        return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor,
-                        project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
+        return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
                         : explainMissingUpdate(projectId, expectedVersion));

@@ -2,8 +2,6 @@ package com.assethatch.project.styleanchor;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.images.ValidatedImage;
@@ -34,8 +32,7 @@ public class StyleAnchorService {
 
     public Uni<StyleAnchor> replace(String projectId, StyleAnchorRequest request) {
         ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
-        return writes.write(repository.upsert(projectId, request, image), cache::updateFor,
-                        anchor -> new ChangeEvent(ChangeType.STYLE_ANCHOR, projectId, anchor.version(), anchor))
+        return writes.write(repository.upsert(projectId, request, image), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
                         : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));

@@ -1,0 +1,151 @@
+package com.assethatch.project.events;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One stream's position in a project's change log. Every wake-up reads the log after the cursor and emits what it
+ * finds in version order; reads never overlap, and a wake-up during a read makes it read again, so a change that
+ * commits at any moment is read by the current or the next read. Replay and live are the same reads: no seam.
+ */
+final class ProjectCursor {
+
+    private final String projectId;
+    private final ChangeLog log;
+    private final Map<ChangeType, ChangeRenderer> renderers;
+    private final Vertx vertx;
+    private final EventsConfig config;
+    private final Function<ChangeEvent, RenderedChange> render;
+    private final MultiEmitter<? super RenderedChange> emitter;
+    private long cursor;
+    private boolean reading;
+    private boolean readAgain;
+    private boolean closed;
+    private MessageConsumer<Object> projectWakeUps;
+    private MessageConsumer<Object> allWakeUps;
+    private long catchUpTimer;
+
+    ProjectCursor(String projectId, long cursor, ChangeLog log, Map<ChangeType, ChangeRenderer> renderers, Vertx vertx,
+            EventsConfig config, Function<ChangeEvent, RenderedChange> render, MultiEmitter<? super RenderedChange> emitter) {
+        this.projectId = projectId;
+        this.cursor = cursor;
+        this.log = log;
+        this.renderers = renderers;
+        this.vertx = vertx;
+        this.config = config;
+        this.render = render;
+        this.emitter = emitter;
+    }
+
+    /** Listens for wake-ups first, then reads: whatever commits after this read's snapshot wakes it again. */
+    void open() {
+        projectWakeUps = vertx.eventBus().localConsumer(ChangeListener.wakeAddress(projectId), message -> wake());
+        allWakeUps = vertx.eventBus().localConsumer(ChangeListener.wakeAllAddress(), message -> wake());
+        catchUpTimer = vertx.setPeriodic(config.catchUpInterval().toMillis(), timer -> wake());
+        emitter.onTermination(this::close);
+        wake();
+    }
+
+    private void wake() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (reading) {
+                readAgain = true;
+                return;
+            }
+            reading = true;
+            readAgain = false;
+        }
+        read();
+    }
+
+    private void read() {
+        log.after(projectId, cursor, config.readBatch())
+                .flatMap(changes -> renderInOrder(changes).map(events -> new Batch(changes, events)))
+                .subscribe().with(this::deliver, this::readFailed);
+    }
+
+    private void deliver(Batch batch) {
+        for (RenderedChange event : batch.events()) {
+            emitter.emit(event);
+            if (ChangeType.PROJECT_DELETED.eventName().equals(event.eventName())) {
+                emitter.complete();
+                return;
+            }
+        }
+        boolean more;
+        synchronized (this) {
+            if (!batch.changes().isEmpty()) {
+                cursor = batch.changes().get(batch.changes().size() - 1).version();
+            }
+            more = !closed && (batch.changes().size() == config.readBatch() || readAgain);
+            readAgain = false;
+            reading = more;
+        }
+        if (more) {
+            read();
+        }
+    }
+
+    /** Postgres unreachable, say: the cursor stays put and the next wake-up (the catch-up timer at the latest) retries. */
+    private void readFailed(Throwable failure) {
+        Log.warnf("Reading the changes of project %s failed, retrying on the next wake-up: %s", projectId,
+                failure.getMessage());
+        synchronized (this) {
+            reading = false;
+        }
+    }
+
+    /**
+     * The events of a batch, in version order. Each carries the entity's current state, so an entity changed again
+     * later in the same batch is sent once, at its last version.
+     */
+    private Uni<List<RenderedChange>> renderInOrder(List<LoggedChange> changes) {
+        Map<String, Long> lastVersionOf = new HashMap<>();
+        changes.forEach(change -> lastVersionOf.put(entityKey(change), change.version()));
+        return Multi.createFrom().iterable(changes)
+                .filter(change -> lastVersionOf.get(entityKey(change)) == change.version())
+                .onItem().transformToUniAndConcatenate(this::renderOne)
+                .filter(Optional::isPresent)
+                .map(Optional::get)
+                .collect().asList();
+    }
+
+    private Uni<Optional<RenderedChange>> renderOne(LoggedChange change) {
+        ChangeRenderer renderer = renderers.get(change.type());
+        if (renderer == null) {
+            Log.warnf("No renderer for %s changes; skipping version %d", change.type(), change.version());
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return renderer.render(change).map(payload -> payload.map(data ->
+                render.apply(new ChangeEvent(change.type(), change.projectId(), change.version(), data))));
+    }
+
+    private static String entityKey(LoggedChange change) {
+        return change.type().eventName() + '/' + change.entityId();
+    }
+
+    private void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        projectWakeUps.unregister();
+        allWakeUps.unregister();
+        vertx.cancelTimer(catchUpTimer);
+    }
+
+    /** What one read found, and the events it became. */
+    private record Batch(List<LoggedChange> changes, List<RenderedChange> events) {
+    }
+}
