@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.assethatch.common.auth.testing.TestCredentials;
+import com.assethatch.common.auth.testing.TestUsers;
 import com.assethatch.project.support.Api;
 import com.assethatch.project.support.TestIds;
 import com.assethatch.project.support.TestImages;
@@ -206,7 +208,8 @@ class ChangeEventsTest {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + RestAssured.port + "/api/projects/" + path))
-                .header("Accept", "text/event-stream");
+                .header("Accept", "text/event-stream")
+                .header("Authorization", TestCredentials.bearer(TestUsers.DEFAULT_USER));
         headers.forEach(request::header);
         stream = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         stream.thenAcceptAsync(response -> collect(response.body(), events));
