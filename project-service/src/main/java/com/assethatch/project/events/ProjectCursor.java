@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,14 +107,12 @@ final class ProjectCursor {
     }
 
     /**
-     * The events of a batch, in version order. Each carries the entity's current state, so an entity changed again
-     * later in the same batch is sent once, at its last version.
+     * The events of a batch, one per change, in version order. Each carries the entity's state as committed now, which
+     * is a later change's state if the entity changed again meanwhile; a change to a row deleted since is skipped (its
+     * deletion follows).
      */
     private Uni<List<RenderedChange>> renderInOrder(List<LoggedChange> changes) {
-        Map<String, Long> lastVersionOf = new HashMap<>();
-        changes.forEach(change -> lastVersionOf.put(entityKey(change), change.version()));
         return Multi.createFrom().iterable(changes)
-                .filter(change -> lastVersionOf.get(entityKey(change)) == change.version())
                 .onItem().transformToUniAndConcatenate(this::renderOne)
                 .filter(Optional::isPresent)
                 .map(Optional::get)
@@ -130,10 +127,6 @@ final class ProjectCursor {
         }
         return renderer.render(change).map(payload -> payload.map(data ->
                 render.apply(new ChangeEvent(change.type(), change.projectId(), change.version(), data))));
-    }
-
-    private static String entityKey(LoggedChange change) {
-        return change.type().eventName() + '/' + change.entityId();
     }
 
     private void close() {
