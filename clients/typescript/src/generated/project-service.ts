@@ -315,7 +315,7 @@ export interface components {
             version?: number;
             data?: components["schemas"]["ChangePayload"];
         };
-        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}. */
+        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}, resync → {reason}. */
         ChangePayload: Record<string, never>;
         /** @enum {string} */
         ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted" | "resync";

@@ -60,15 +60,10 @@ public class ChangeListener {
                     vertx.eventBus().publish(WAKE_ALL, "");
                 })
                 .handler(this::wake);
-        subscriber.closeHandler(v -> {
-            if (!stopping) {
-                Log.warn("Postgres change listener gave up reconnecting; connecting again");
-                connect();
-            }
-        });
         connect();
     }
 
+    /** The first connection; once connected, the reconnect policy above keeps the subscriber connected. */
     private void connect() {
         subscriber.connect().onFailure(e -> {
             if (!stopping) {
