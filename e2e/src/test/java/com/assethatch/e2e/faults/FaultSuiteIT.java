@@ -216,15 +216,11 @@ class FaultSuiteIT {
 
     /** Every cached project, asset and list member of the load that holds another version than Postgres. */
     private List<String> cacheMismatches(WriteLoad load, OwnPostgres postgres, OwnRedis redis) throws Exception {
+        Map<String, String> projectVersions = postgres.versionsById("project", load.projects());
+        Map<String, String> assetVersions = postgres.versionsById("generated_asset", load.assets());
         Map<String, String> databaseVersions = new HashMap<>();
-        for (String project : load.projects()) {
-            databaseVersions.put(KEY_PREFIX + ":project:" + project,
-                    String.join("", postgres.queryStrings("SELECT version::text FROM project WHERE id = ?", project)));
-        }
-        for (String asset : load.assets()) {
-            databaseVersions.put(KEY_PREFIX + ":asset:" + asset,
-                    String.join("", postgres.queryStrings("SELECT version::text FROM generated_asset WHERE id = ?", asset)));
-        }
+        projectVersions.forEach((project, version) -> databaseVersions.put(KEY_PREFIX + ":project:" + project, version));
+        assetVersions.forEach((asset, version) -> databaseVersions.put(KEY_PREFIX + ":asset:" + asset, version));
         List<String> keys = new ArrayList<>(databaseVersions.keySet());
         List<String> cached = redis.cli(keys.stream().map(key -> "HGET " + key + " v").toList());
         List<String> mismatches = new ArrayList<>();
@@ -242,8 +238,8 @@ class FaultSuiteIT {
                     continue;
                 }
                 String heldVersion = members.get(i + 1).split(":", 2)[0];
-                String stored = String.join("", postgres.queryStrings("SELECT version::text FROM generated_asset WHERE id = ?", member));
-                if (!stored.isEmpty() && !heldVersion.equals(stored)) {
+                String stored = assetVersions.get(member);
+                if (stored != null && !heldVersion.equals(stored)) {
                     mismatches.add("list of " + project + ": " + member + " holds " + heldVersion + ", Postgres " + stored);
                 }
             }

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,6 +103,21 @@ final class OwnPostgres implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /** The version of every row of {@code table} whose id is in {@code ids}, by id (one query). */
+    Map<String, String> versionsById(String table, List<String> ids) throws SQLException {
+        Map<String, String> versions = new HashMap<>();
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, version::text FROM " + table + " WHERE id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    versions.put(result.getString(1), result.getString(2));
+                }
+            }
+        }
+        return versions;
     }
 
     void execute(String sql) throws SQLException {
