@@ -175,6 +175,34 @@ class ChangeEventsTest {
     }
 
     @Test
+    void aChangeThatCommitsLateIsNotSkippedByALaterOne() throws Exception {
+        String projectId = Api.createProject(TestIds.projectId());
+        BlockingQueue<Event> events = subscribe(projectId, Optional.empty());
+        assertThat(next(events, CONNECT_DEADLINE).name()).isEqualTo("connected");
+
+        // Another writer draws its version first and commits last; the PATCH meanwhile must not overtake it.
+        try (Connection slowWriter = postgres.getConnection()) {
+            slowWriter.setAutoCommit(false);
+            try (PreparedStatement insert = slowWriter.prepareStatement(
+                    "INSERT INTO memory_file (id, project_id, type, content) VALUES (?, ?, 'entities.json', '# Late plan')")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, projectId);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> patch = CompletableFuture.supplyAsync(() ->
+                    Api.patchQualities(projectId, "{\"mood\": \"eager\"}").extract().statusCode());
+            Thread.sleep(QUIET_PERIOD.toMillis());
+            slowWriter.commit();
+            assertThat(patch.get(CONNECT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(200);
+        }
+
+        Event first = next(events, DELIVERY_DEADLINE);
+        Event second = next(events, DELIVERY_DEADLINE);
+        assertThat(List.of(first.name(), second.name())).containsExactly("memory-file", "qualities");
+        assertThat(Long.parseLong(first.id())).isLessThan(Long.parseLong(second.id()));
+    }
+
+    @Test
     void aLastEventIdThatCannotBeReplayedAsksTheClientToResync() throws Exception {
         String projectId = Api.createProject(TestIds.projectId());
         Api.patchQualities(projectId, "{\"theme\": \"farm\"}").statusCode(200);
