@@ -11,10 +11,6 @@ public interface EventsConfig {
     @WithDefault("PT15S")
     Duration heartbeat();
 
-    /** Events a slow SSE client may fall behind by before its stream is closed (EventSource reconnects and resumes). */
-    @WithDefault("256")
-    int clientBuffer();
-
     /**
      * How long the change log keeps a change: a client may resume (Last-Event-ID) from a version this recent; one
      * resuming from an older version gets a {@code resync} event instead.

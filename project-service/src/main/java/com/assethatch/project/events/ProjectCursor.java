@@ -29,6 +29,8 @@ final class ProjectCursor {
     private boolean reading;
     private boolean readAgain;
     private boolean closed;
+    /** A read is due but the client has asked for nothing more: the next request resumes reading. */
+    private boolean awaitingDemand;
     private MessageConsumer<Object> projectWakeUps;
     private MessageConsumer<Object> allWakeUps;
     private long catchUpTimer;
@@ -51,9 +53,14 @@ final class ProjectCursor {
         allWakeUps = vertx.eventBus().localConsumer(ChangeListener.wakeAllAddress(), message -> wake());
         catchUpTimer = vertx.setPeriodic(config.catchUpInterval().toMillis(), timer -> wake());
         emitter.onTermination(this::close);
+        emitter.onRequest(requested -> resumeOnDemand());
         wake();
     }
 
+    /**
+     * Reads now, or after the read in flight. A client that has not asked for more (a long replay to a slow client)
+     * is read for when it asks, so the log, not memory, holds what it has yet to receive.
+     */
     private void wake() {
         synchronized (this) {
             if (closed) {
@@ -63,10 +70,25 @@ final class ProjectCursor {
                 readAgain = true;
                 return;
             }
+            if (emitter.requested() <= 0) {
+                awaitingDemand = true;
+                return;
+            }
             reading = true;
             readAgain = false;
         }
         read();
+    }
+
+    private void resumeOnDemand() {
+        boolean due;
+        synchronized (this) {
+            due = awaitingDemand;
+            awaitingDemand = false;
+        }
+        if (due) {
+            wake();
+        }
     }
 
     private void read() {
@@ -83,17 +105,17 @@ final class ProjectCursor {
                 return;
             }
         }
-        boolean more;
+        boolean due;
         synchronized (this) {
             if (!batch.changes().isEmpty()) {
                 cursor = batch.changes().get(batch.changes().size() - 1).version();
             }
-            more = !closed && (batch.changes().size() == config.readBatch() || readAgain);
+            due = !closed && (batch.changes().size() == config.readBatch() || readAgain);
             readAgain = false;
-            reading = more;
+            reading = false;
         }
-        if (more) {
-            read();
+        if (due) {
+            wake();
         }
     }
 

@@ -64,8 +64,8 @@ public class EventsResource {
                     + "data's version). If the id is older than the change log keeps "
                     + "(`asset-hatch.events.retention`), unknown or unreadable, a `resync` event follows `connected`: "
                     + "refetch the project's state, then apply the events that follow. The `connected` event's id is the "
-                    + "point the stream resumes after. A client that falls too far behind is disconnected, and streams end "
-                    + "when the instance shuts down; EventSource reconnects and resumes.")
+                    + "point the stream resumes after. A slow client gets events as fast as it reads them (the backlog stays "
+                    + "in the log). Streams end when the instance shuts down; EventSource reconnects and resumes.")
     @APIResponse(responseCode = "200", description = "An event stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEvent.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
@@ -84,8 +84,8 @@ public class EventsResource {
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         Multi<OutboundSseEvent> events = feed.start(projectId, lastEventId).onItem().transformToMulti(start -> {
             Multi<RenderedChange> opening = Multi.createFrom().iterable(opening(project, start));
-            Multi<RenderedChange> changes = feed.changesAfter(projectId, start.cursor())
-                    .onOverflow().buffer(config.clientBuffer());
+            // No overflow buffer: the cursor reads the log only as fast as the client takes events.
+            Multi<RenderedChange> changes = feed.changesAfter(projectId, start.cursor());
             return Multi.createBy().concatenating().streams(opening, changes).map(change -> event(sse, change));
         });
         // Heartbeats never end by themselves: the stream ends when the events do (after project-deleted).
