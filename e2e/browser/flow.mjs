@@ -4,8 +4,9 @@
 //   node e2e/browser/flow.mjs --page http://127.0.0.1:3000/ --gateway http://127.0.0.1:8000 [--api same|cross] [--out DIR]
 // --page is where the page (built by build.mjs) is served; with --api same it is opened through the gateway
 // (the gateway's frontend upstream serves it, calls stay on one origin), with --api cross it is opened from its own
-// origin and calls the gateway cross-origin (CORS). Sign-in hook for later (issue 9): E2E_SESSION_COOKIE
-// ("name=value") is set on the gateway's origin before the page loads.
+// origin and calls the gateway cross-origin (CORS, with credentials). Sign-in: E2E_SESSION_COOKIE ("name=value",
+// the Auth.js session cookie scripts/token prints) is set on the gateway's origin before the page loads, as the
+// original frontend's sign-in sets it; every API call and the event stream then carry it.
 import { mkdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";

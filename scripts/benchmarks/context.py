@@ -18,6 +18,9 @@ from .tools import MIB, Load, maven_classpath
 
 READY_SECONDS = 120  # a cold JVM on two busy cores
 MODULES = ("project-service", "export-service")
+# These experiments measure the services' own work, without credential checks (start-up logs the warning);
+# scripts/bench-auth measures what checking a credential adds, against this baseline, in one run.
+NO_AUTH = {"ASSET_HATCH_AUTH_ENABLED": "false"}
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Bench:
             "QUARKUS_FLYWAY_PLACEHOLDERS_EXPORT_ROLE": self.postgres.reader,
             "QUARKUS_REDIS_HOSTS": self.redis.url,
             "ASSET_HATCH_CACHE_KEY_PREFIX": "ah-bench",
+            **NO_AUTH,
             **store_env,
         })
         # export-service reads the schema project-service migrates: it starts once project-service is ready.
@@ -121,6 +125,7 @@ class Bench:
             "QUARKUS_DATASOURCE_REACTIVE_URL": self.postgres.reactive_url,
             "QUARKUS_DATASOURCE_USERNAME": self.postgres.reader,
             "QUARKUS_DATASOURCE_PASSWORD": self.postgres.reader_password,
+            **NO_AUTH,
             **store_env,
         }, java_options=[f"-Xmx{self.settings.export_heap}"])
         return Services(project, export, f"http://127.0.0.1:{project_port}", f"http://127.0.0.1:{export_port}")

@@ -21,7 +21,9 @@ export type ChangeEvent = ProjectSchemas["ChangeEvent"];
 
 /**
  * A client for both services through the gateway. In a page served behind the gateway, leave `baseUrl` empty:
- * calls go to `/api/...` on the page's own origin and carry its cookies.
+ * calls go to `/api/...` on the page's own origin and carry its cookies (the Auth.js session). From another origin,
+ * pass `credentials: "include"` so the session cookie goes along (open the event stream `withCredentials` too), or
+ * pass `headers: { Authorization: "Bearer <jwt>" }`.
  */
 export function createAssetHatchClient(options: ClientOptions = {}): Client<AssetHatchPaths> {
   return createClient<AssetHatchPaths>(options);

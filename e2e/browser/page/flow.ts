@@ -79,7 +79,8 @@ function storedBytes(zip: DataView, entry: ZipEntry): Uint8Array {
 export async function runFlow(apiBase: string): Promise<FlowResult> {
   document.getElementById("api")!.textContent = apiBase || "(this origin)";
   document.getElementById("origin")!.textContent = location.origin;
-  const api = createAssetHatchClient({ baseUrl: apiBase });
+  // The session cookie goes along cross-origin too (same origin, the browser sends it anyway).
+  const api = createAssetHatchClient({ baseUrl: apiBase, credentials: "include" });
   const projectId = `browser-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const steps: string[] = [];
 
@@ -92,7 +93,7 @@ export async function runFlow(apiBase: string): Promise<FlowResult> {
   if (!plan.data) fail("store the plan", plan.response, plan.error);
   steps.push(step(`stored the plan as ${plan.data.file?.type}`));
 
-  const events = new EventSource(projectEventsUrl(apiBase, projectId));
+  const events = new EventSource(projectEventsUrl(apiBase, projectId), { withCredentials: true });
   try {
     await nextEvent(events, "connected");
     steps.push(step("event stream open (connected)"));

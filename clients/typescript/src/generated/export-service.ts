@@ -347,7 +347,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No such project, or the project has no plan (memory file entities.json). */
+        /** @description No such project of the caller (another user's project answers the same), or the project has no plan (memory file entities.json). */
         ProjectOrPlanNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -362,6 +362,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No credential, or one that is expired, malformed or forged. */
+        Unauthorized: {
+            headers: {
+                /** @description A Bearer challenge (with error="invalid_token" when a token was refused) and a Cookie challenge naming the session cookie. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Unauthorized: the bearer token has expired"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -408,6 +424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectOrPlanNotFound"];
             413: components["responses"]["TooLarge"];
             /** @description The body is not sent as application/json. */
@@ -428,7 +445,7 @@ export interface operations {
                 /** @description `composite` (default): a multi-direction variant is one sprite sheet. `granular`: one asset per direction, ids ending in `-front`, `-left`... Case-insensitive. */
                 mode?: "composite" | "granular";
                 /**
-                 * @description Project the plan belongs to; prefix of every asset id.
+                 * @description The caller's project the plan belongs to; prefix of every asset id.
                  * @example p
                  */
                 projectId: string;
@@ -456,6 +473,16 @@ export interface operations {
             };
             /** @description `projectId is required`, an invalid projectId, or an unknown mode (the message names the allowed ones). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `Project not found`: no project with this id belongs to the caller (another user's project answers the same). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -535,6 +562,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["CannotExport"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectOrPlanNotFound"];
             /** @description The range starts beyond the pack's end; Content-Range gives its length (bytes *\/<length>). */
             416: {
@@ -573,6 +601,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["CannotExport"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectOrPlanNotFound"];
             503: components["responses"]["DatabaseDown"];
         };

@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Most recently updated first.
+         * @description The caller's projects, most recently updated first.
          */
         get: operations["getProjects"];
         put?: never;
@@ -127,9 +127,7 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description First a `connected` event, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted` (the last event: the stream ends). Each event's id is the change's version and its data a JSON ChangeEvent carrying the entity's state as committed. Comment lines keep idle connections open.
-         *
-         *     **Guarantee: at-least-once, ordered per project, resumable.** Events come from what Postgres committed (a change log written by the committing statement), not from a message sent after the commit, so no event is lost when an instance dies or a notification is dropped. Within a project, ids only grow. A client that reconnects with `Last-Event-ID` (EventSource does this by itself; or the `lastEventId` query parameter) first receives, in order, every change after that id that it missed, then the live ones, with no gap and no repeat at the seam. An event's data is the entity's state as committed when the event was sent, which is newer than its id when the entity changed again since (the later change's event follows); a change to an entity deleted since is skipped (its deletion follows). An event may arrive twice after a reconnect: apply events idempotently (by the data's version). If the id is older than the change log keeps (`asset-hatch.events.retention`), unknown or unreadable, a `resync` event follows `connected`: refetch the project's state, then apply the events that follow. The `connected` event's id is the point the stream resumes after. A slow client gets events as fast as it reads them (the backlog stays in the log). Streams end when the instance shuts down; EventSource reconnects and resumes.
+         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -315,10 +313,10 @@ export interface components {
             version?: number;
             data?: components["schemas"]["ChangePayload"];
         };
-        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}, resync → {reason}. */
+        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}. */
         ChangePayload: Record<string, never>;
         /** @enum {string} */
-        ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted" | "resync";
+        ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted";
         /** @description A new project. Only the name is required. */
         CreateProjectRequest: {
             /**
@@ -334,7 +332,8 @@ export interface components {
             /** @description Starting phase; planning when absent. */
             phase?: components["schemas"]["Phase"];
             /**
-             * @description Owner, until authentication lands; optional.
+             * @deprecated
+             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
              * @example user-42
              */
             userId?: string;
@@ -509,7 +508,7 @@ export interface components {
             /** @example Farm Game */
             name?: string;
             phase?: components["schemas"]["Phase"];
-            /** @description Owner id; null until authentication lands. */
+            /** @description The owner's user id: the caller who created the project. */
             userId?: string;
             /** @example Pixel Art (16-bit) */
             artStyle?: string;
@@ -551,7 +550,7 @@ export interface components {
             /** @example Platformer */
             gameGenre?: string;
             mood?: string;
-            /** @description Owner id; null until authentication lands. */
+            /** @description The owner's user id: the caller who created the project. */
             userId?: string;
             /**
              * Format: int64
@@ -770,7 +769,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description No generated asset has this id. */
+        /** @description No generated asset of the caller's projects has this id (another user's asset answers the same). */
         AssetNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -806,7 +805,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No project has this id. */
+        /** @description No project of the caller has this id (another user's project answers the same). */
         ProjectNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -821,6 +820,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No credential, or one that is expired, malformed or forged. */
+        Unauthorized: {
+            headers: {
+                /** @description A Bearer challenge (with error="invalid_token" when a token was refused) and a Cookie challenge naming the session cookie. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Unauthorized: the bearer token has expired"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -864,8 +879,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
-            /** @description The id already belongs to another project or plan asset. */
+            /** @description The id already belongs to another of the caller's projects or plan assets. (An id used in another user's project is a 404, like a missing project.) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -899,6 +915,7 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedAsset"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -923,6 +940,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDeleted"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -968,6 +986,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1007,6 +1026,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
         };
     };
@@ -1040,6 +1060,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     postProjects: {
@@ -1073,6 +1094,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description A project with this id already exists. */
             409: {
                 headers: {
@@ -1105,6 +1127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectWithMemoryFilesEnvelope"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1129,6 +1152,7 @@ export interface operations {
                     "application/json": components["schemas"]["Success"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1166,19 +1190,14 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
     getProjectEvents: {
         parameters: {
-            query?: {
-                /** @description As the Last-Event-ID header, for clients that cannot set headers (EventSource polyfills, a first connection resuming a saved id); the header wins when both are sent. */
-                lastEventId?: string;
-            };
-            header?: {
-                /** @description The id of the last event the client received: the stream replays every change after it. Sent by EventSource when it reconnects. */
-                "Last-Event-ID"?: string;
-            };
+            query?: never;
+            header?: never;
             path: {
                 /** @description Project id. */
                 id: string;
@@ -1196,6 +1215,7 @@ export interface operations {
                     "text/event-stream": components["schemas"]["ChangeEvent"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1235,6 +1255,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1274,6 +1295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1311,6 +1333,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             /** @description The request body exceeds the server's body limit. */
             413: {
@@ -1346,6 +1369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Qualities"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };
@@ -1392,6 +1416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             412: components["responses"]["StaleVersion"];
         };
@@ -1417,6 +1442,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleAnchor"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1462,6 +1488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
@@ -1502,6 +1529,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {
                 headers: {
@@ -1534,6 +1562,7 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
         };
     };

@@ -8,3 +8,8 @@ BEGIN
     END IF;
 END
 $$;
+
+-- Projects from before owners existed (V3) belong to asset-hatch.auth.legacy-owner once it is set; unset, they keep
+-- no owner and nobody can reach them.
+UPDATE project SET owner_id = substr($legacy_owner$ ${legacy_owner}$legacy_owner$, length(' owner:') + 1)
+WHERE owner_id IS NULL AND $legacy_owner$ ${legacy_owner}$legacy_owner$ <> ' owner:';

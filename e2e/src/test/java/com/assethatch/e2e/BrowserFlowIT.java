@@ -3,6 +3,7 @@ package com.assethatch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.assethatch.e2e.support.LocalAuth;
 import com.assethatch.e2e.support.LocalProcesses;
 import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,9 +95,11 @@ class BrowserFlowIT {
 
     /** Runs flow.mjs; its last output line is the JSON result. */
     private JsonNode browse(String api) throws Exception {
+        // Signed in as the real frontend is: the Auth.js session cookie (from scripts/token) on the gateway's origin.
         String output = run("the browser flow (--api " + api + ")", List.of("node", BROWSER_TEST.resolve("flow.mjs").toString(),
                 "--page", pageServer.origin() + "/index.html", "--gateway", gateway.origin(), "--api", api,
-                "--out", WORK.resolve("screenshots").toString(), "--chromium", CHROMIUM.toString()));
+                "--out", WORK.resolve("screenshots").toString(), "--chromium", CHROMIUM.toString()),
+                Map.of("E2E_SESSION_COOKIE", LocalAuth.credentials(LocalAuth.E2E_USER).cookie()));
         String[] lines = output.strip().split("\n");
         JsonNode result = json.readTree(lines[lines.length - 1]);
         System.out.printf("[e2e] browser flow (--api %s): %s%n", api, result.get("flow").get("steps"));
@@ -104,10 +107,17 @@ class BrowserFlowIT {
     }
 
     private static String run(String what, List<String> command) throws IOException, InterruptedException {
+        return run(what, command, Map.of());
+    }
+
+    private static String run(String what, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path log = WORK.resolve(what.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
         Files.createDirectories(WORK);
-        Process process = new ProcessBuilder(command).directory(LocalProcesses.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(LocalProcesses.ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(BROWSER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -3,6 +3,7 @@ package com.assethatch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.assethatch.e2e.support.LocalAuth;
 import com.assethatch.e2e.support.LocalProcesses;
 import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,6 +151,7 @@ class DemoFlowIT {
                     "assetId", projectId + "-extra-" + i, "status", "approved",
                     "imageBlob", Base64.getEncoder().encodeToString(image)));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(project.uri("/api/generated-assets"))
+                    .header("Authorization", LocalAuth.authorization())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("upload of a large image: %s", response.body()).isEqualTo(200);
@@ -160,7 +162,8 @@ class DemoFlowIT {
     /** Starts the ZIP download and reads its first bytes, so it is in flight. */
     private InputStream startDownload(Running export, String projectId) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                export.uri("/api/projects/" + projectId + "/export")).build(), HttpResponse.BodyHandlers.ofInputStream());
+                export.uri("/api/projects/" + projectId + "/export")).header("Authorization", LocalAuth.authorization())
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as("status of the export").isEqualTo(200);
         InputStream body = new java.io.BufferedInputStream(response.body());
         body.mark(1);
@@ -172,7 +175,7 @@ class DemoFlowIT {
     /** Opens the project's SSE stream, waits for its first event; completes with the line count when it ends. */
     private CompletableFuture<Long> openEventStream(Running project, String projectId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(project.uri("/api/projects/" + projectId + "/events"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", LocalAuth.authorization()).build();
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).as("status of the event stream").isEqualTo(200);
         java.util.Iterator<String> lines = response.body().iterator();
@@ -236,6 +239,9 @@ class DemoFlowIT {
         environment.put("EXPORT_SERVICE_URL", export.uri("").toString());
         environment.put("DEMO_OUTPUT_DIR", outputDir.toString());
         environment.put("DEMO_PROJECT_ID", projectId);
+        // The demo acts as the e2e user; the project it creates is that user's, which the checks below read as.
+        environment.put("DEMO_USER", LocalAuth.E2E_USER);
+        environment.put("DEMO_AUTHORIZATION", "Authorization: " + LocalAuth.authorization());
         long started = System.nanoTime();
         Process demo = builder.start();
         if (!demo.waitFor(DEMO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -251,7 +257,8 @@ class DemoFlowIT {
 
     private JsonNode get(Running service, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", LocalAuth.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());

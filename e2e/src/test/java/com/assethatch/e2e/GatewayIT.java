@@ -2,6 +2,7 @@ package com.assethatch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.e2e.support.LocalAuth;
 import com.assethatch.e2e.support.LocalProcesses;
 import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,16 +92,34 @@ class GatewayIT {
         assertError(send("GET", "/api/projects/no-such-project/export"), 404, "Project not found");
         assertError(send("GET", "/api/projects/no-such-project/export/manifest"), 404, "Project not found");
         assertError(send("POST", "/api/export", "{}"), 400, "Project ID is required");
-        HttpResponse<String> parsed = http.send(request("/api/plans/parse?projectId=p")
+        // Parsing names one of the caller's projects.
+        String planned = "gw-plan-" + System.nanoTime();
+        assertThat(send("POST", "/api/projects", "{\"id\": \"" + planned + "\", \"name\": \"Plan\"}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> parsed = http.send(request("/api/plans/parse?projectId=" + planned)
                 .header("Content-Type", "text/markdown").POST(BodyPublishers.ofString("## Props\n- Barrel")).build(),
                 BodyHandlers.ofString());
         assertThat(parsed.statusCode()).as(parsed.body()).isEqualTo(200);
-        assertThat(json.readTree(parsed.body()).at("/assets/0/id").asText()).isEqualTo("p-asset-0");
+        assertThat(json.readTree(parsed.body()).at("/assets/0/id").asText()).isEqualTo(planned + "-asset-0");
         // And only project-service knows qualities and projects.
         assertError(send("GET", "/api/projects/no-such-project/qualities"), 404, "Project not found");
         HttpResponse<String> list = send("GET", "/api/projects?limit=1");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json.readTree(list.body()).get("success").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutACredentialEveryApiRouteIs401WithItsChallengeAndTheSessionCookieIsEnough() throws Exception {
+        for (String path : List.of("/api/projects", "/api/projects/p/export/manifest")) {
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(gateway.uri(path))
+                    .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+            assertError(anonymous, 401, json.readTree(anonymous.body()).path("error").asText());
+            assertThat(anonymous.headers().allValues("WWW-Authenticate")).as("challenge of %s", path).isNotEmpty();
+        }
+        HttpResponse<String> withCookie = http.send(HttpRequest.newBuilder(gateway.uri("/api/projects?limit=1"))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", LocalAuth.credentials(LocalAuth.E2E_USER).cookie())
+                .build(), BodyHandlers.ofString());
+        assertThat(withCookie.statusCode()).as(withCookie.body()).isEqualTo(200);
     }
 
     @Test
@@ -224,8 +243,10 @@ class GatewayIT {
         throw new AssertionError("the stream ended before a " + type + " event");
     }
 
+    /** A request through the gateway, as the e2e user (a Bearer token from scripts/token). */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", LocalAuth.authorization());
     }
 
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {

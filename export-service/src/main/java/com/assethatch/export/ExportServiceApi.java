@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                     @ExampleObject(name = "blank project id", value = "{\"error\": \"Project ID is required\"}"),
                                     @ExampleObject(name = "nothing approved", value = "{\"error\": \"No approved assets to export\"}")})),
                 @APIResponse(name = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND, responseCode = "404",
-                        description = "No such project, or the project has no plan (memory file entities.json).",
+                        description = "No such project of the caller (another user's project answers the same), or the project has no "
+                                + "plan (memory file entities.json).",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = {
                                     @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"),

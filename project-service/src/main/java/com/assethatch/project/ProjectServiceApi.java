@@ -19,11 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
         info = @Info(title = "Asset Hatch project-service", version = "1.0.0"),
         components = @Components(responses = {
                 @APIResponse(name = ProjectServiceApi.PROJECT_NOT_FOUND, responseCode = "404",
-                        description = "No project has this id.",
+                        description = "No project of the caller has this id (another user's project answers the same).",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"))),
                 @APIResponse(name = ProjectServiceApi.ASSET_NOT_FOUND, responseCode = "404",
-                        description = "No generated asset has this id.",
+                        description = "No generated asset of the caller's projects has this id (another user's asset answers "
+                                + "the same).",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "unknown asset", value = "{\"error\": \"Asset not found\"}"))),
                 @APIResponse(name = ProjectServiceApi.STALE_VERSION, responseCode = "412",

@@ -25,8 +25,8 @@ public interface AuthConfig {
     String disabledUser();
 
     /**
-     * Planned: the user that rows created before owners existed are assigned to by the ownership migration.
-     * Unset, nobody can reach those rows.
+     * The user that projects created before owners existed are assigned to (project-service's migration V3 and its
+     * afterMigrate callback, through the Flyway placeholder legacy_owner). Unset, nobody can reach those rows.
      */
     Optional<String> legacyOwner();
 

@@ -45,7 +45,13 @@ class DockerComposeContractTest {
     private static final String NGINX_TEMPLATES = "/etc/nginx/templates";
 
     /** Variables a service may get that are not configuration keys: the images' JVM options. */
-    private static final Set<String> NON_CONFIG_VARIABLES = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND");
+    /**
+     * Variables that are no key of application.properties: the JVM's options, and authentication settings whose keys
+     * live in libraries (common's AuthConfig reads AUTH_SECRET; smallrye-jwt reads mp.jwt.verify.*).
+     */
+    private static final Set<String> NON_CONFIG_VARIABLES = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "AUTH_SECRET",
+            "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES", "MP_JWT_VERIFY_PUBLICKEY",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "ASSET_HATCH_AUTH_LEGACY_OWNER");
 
     /**
      * Commands the health checks may use, per image, as checked in each image's own build files

@@ -2,6 +2,7 @@ package com.assethatch.e2e.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.e2e.support.LocalAuth;
 import com.assethatch.e2e.support.LocalProcesses;
 import com.assethatch.e2e.support.LocalProcesses.Running;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,9 +144,9 @@ class FaultSuiteIT {
         }
     }
 
-    /** Credentials for every API request (none are needed while the API is open). */
+    /** Credentials for every API request: the e2e user's token (scripts/token), who owns every project the suite creates. */
     private static Map<String, String> credentials() {
-        return Map.of();
+        return Map.of("Authorization", LocalAuth.authorization());
     }
 
     private static Map<String, String> projectServiceSettings(OwnPostgres postgres, OwnRedis redis) {
@@ -392,8 +393,10 @@ class FaultSuiteIT {
         figures.put("export: heap growth after " + EXPORT_DISCONNECTS + " hang-ups", heapGrowth / 1024 + " KiB");
         assertThat(busy).as("export-service connections still busy after the clients hung up").isZero();
         assertThat(heapGrowth).as("export-service heap growth (bytes)").isLessThan(HEAP_GROWTH_LIMIT);
-        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(export.uri("/api/projects/" + projectId + "/export"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder download = HttpRequest.newBuilder(export.uri("/api/projects/" + projectId + "/export"))
+                .timeout(Duration.ofSeconds(30));
+        credentials().forEach(download::header);
+        HttpResponse<byte[]> whole = http.send(download.build(), HttpResponse.BodyHandlers.ofByteArray());
         tally.answered(whole.statusCode());
         assertThat(whole.statusCode()).as("a whole download after the hang-ups").isEqualTo(200);
         assertThat(whole.body().length).isGreaterThan(BYTES_READ_BEFORE_HANGING_UP * 2);

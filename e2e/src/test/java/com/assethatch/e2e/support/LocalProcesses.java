@@ -61,9 +61,13 @@ public final class LocalProcesses implements AutoCloseable {
         return awaitReady(startService("export-service", exportServiceSettings(environment)));
     }
 
-    /** project-service's environment for the e2e database and Redis database, plus {@code extra}. */
+    /**
+     * project-service's environment for the e2e database and Redis database and the local authentication settings
+     * ({@link LocalAuth}), plus {@code extra}.
+     */
     public static Map<String, String> projectServiceSettings(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(Map.of(
+        Map<String, String> settings = new HashMap<>(LocalAuth.environment());
+        settings.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE,
                 "QUARKUS_REDIS_HOSTS", REDIS_HOSTS,
@@ -72,9 +76,10 @@ public final class LocalProcesses implements AutoCloseable {
         return settings;
     }
 
-    /** export-service's environment for the e2e database, plus {@code extra}. */
+    /** export-service's environment for the e2e database and the local authentication settings, plus {@code extra}. */
     public static Map<String, String> exportServiceSettings(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(Map.of(
+        Map<String, String> settings = new HashMap<>(LocalAuth.environment());
+        settings.putAll(Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DATABASE));
         settings.putAll(extra);
         return settings;

@@ -39,14 +39,18 @@ public class ExportRepository {
         return Snapshot.open(dataSource, config.maxIdleInTransaction());
     }
 
-    public Optional<ProjectRow> project(Snapshot snapshot, String projectId) throws SQLException {
+    /**
+     * The owner's project; another owner's is not found, exactly like a missing one. Every later read of the
+     * snapshot is of this project, so this query is the export's owner check.
+     */
+    public Optional<ProjectRow> project(Snapshot snapshot, String ownerId, String projectId) throws SQLException {
         return first(snapshot.connection(), """
                 SELECT id, name, created_at, art_style, base_resolution, perspective, game_genre, theme, mood,
                        color_palette
-                FROM project WHERE id = ?""", row -> new ProjectRow(row.getString("id"), row.getString("name"),
+                FROM project WHERE id = ? AND owner_id = ?""", row -> new ProjectRow(row.getString("id"), row.getString("name"),
                 row.getObject("created_at", OffsetDateTime.class), row.getString("art_style"),
                 row.getString("base_resolution"), row.getString("perspective"), row.getString("game_genre"),
-                row.getString("theme"), row.getString("mood"), row.getString("color_palette")), projectId);
+                row.getString("theme"), row.getString("mood"), row.getString("color_palette")), projectId, ownerId);
     }
 
     /** The approved images' metadata, oldest first; no image bytes. */

@@ -1,5 +1,6 @@
 package com.assethatch.export.pack;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.export.ExportServiceApi;
 import io.vertx.ext.web.RoutingContext;
@@ -64,8 +65,10 @@ public class ExportResource {
 
     private final ExportService exports;
     private final ExportRequestReader requests;
+    private final CurrentUser currentUser;
 
-    public ExportResource(ExportService exports, ExportRequestReader requests) {
+    public ExportResource(ExportService exports, ExportRequestReader requests, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.exports = exports;
         this.requests = requests;
     }
@@ -102,7 +105,7 @@ public class ExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Response exportFromBody(InputStream body, @Context RoutingContext routing) throws SQLException, IOException {
-        ExportDownload download = exports.prepare(requests.read(body).projectId());
+        ExportDownload download = exports.prepare(currentUser.id(), requests.read(body).projectId());
         return zip(download, ByteRange.whole(download.length()), routing);
     }
 
@@ -136,7 +139,7 @@ public class ExportResource {
             @Parameter(description = RANGE_DESCRIPTION, example = "bytes=1048576-") @HeaderParam(RANGE) String range,
             @Parameter(description = IF_RANGE_DESCRIPTION) @HeaderParam(IF_RANGE) String ifRange,
             @Context RoutingContext routing) throws SQLException {
-        ExportDownload download = exports.prepare(projectId);
+        ExportDownload download = exports.prepare(currentUser.id(), projectId);
         Optional<ByteRange> wanted = ByteRange.of(range, ifRange, download.etag(), download.length());
         if (wanted.isEmpty()) {
             return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
@@ -161,7 +164,7 @@ public class ExportResource {
     @APIResponse(responseCode = "503", ref = ExportServiceApi.DATABASE_DOWN)
     public Manifest manifest(@Parameter(description = "Project id.", example = "farm-game") @PathParam("id") String projectId)
             throws SQLException {
-        return exports.manifest(projectId);
+        return exports.manifest(currentUser.id(), projectId);
     }
 
     /**

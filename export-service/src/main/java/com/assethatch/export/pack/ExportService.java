@@ -60,10 +60,10 @@ public class ExportService {
      * The manifest alone (a dry run of the export), read in one snapshot. Like {@link #prepare}, it runs on the
      * calling worker thread, which also parses the plan.
      */
-    public Manifest manifest(String projectId) throws SQLException {
+    public Manifest manifest(String ownerId, String projectId) throws SQLException {
         requireProjectId(projectId);
         try (Snapshot snapshot = repository.openSnapshot()) {
-            return build(read(snapshot, projectId)).manifest();
+            return build(read(snapshot, ownerId, projectId)).manifest();
         }
     }
 
@@ -71,11 +71,11 @@ public class ExportService {
      * Runs every check and decides every path and the archive's layout, from one snapshot that is released before
      * this returns: the download holds no connection while it streams.
      */
-    public ExportDownload prepare(String projectId) throws SQLException {
+    public ExportDownload prepare(String ownerId, String projectId) throws SQLException {
         requireProjectId(projectId);
         ExportRows.Read rows;
         try (Snapshot snapshot = repository.openSnapshot()) {
-            rows = read(snapshot, projectId);
+            rows = read(snapshot, ownerId, projectId);
         }
         PackLayout layout = build(rows);
         return new ExportDownload(layout, manifestJson(layout.manifest()), images, imageConfig.readChunkBytes(), config);
@@ -94,8 +94,8 @@ public class ExportService {
     }
 
     /** Everything but the image bytes, in one snapshot; fails with the original app's errors, in its order. */
-    ExportRows.Read read(Snapshot snapshot, String projectId) throws SQLException {
-        ExportRows.ProjectRow project = repository.project(snapshot, projectId).orElseThrow(ProjectNotFoundException::new);
+    ExportRows.Read read(Snapshot snapshot, String ownerId, String projectId) throws SQLException {
+        ExportRows.ProjectRow project = repository.project(snapshot, ownerId, projectId).orElseThrow(ProjectNotFoundException::new);
         List<ApprovedImage> approved = repository.approvedImages(snapshot, projectId);
         if (approved.isEmpty()) {
             throw ApiException.badRequest(NO_APPROVED_ASSETS);

@@ -1,5 +1,8 @@
 package com.assethatch.export.plan;
 
+import com.assethatch.common.auth.CurrentUser;
+import com.assethatch.export.projects.ProjectOwnership;
+import java.sql.SQLException;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.ids.ProjectIds;
@@ -66,7 +69,12 @@ public class PlanResource {
     private final PlanParser parser;
     private final PlanConfig config;
 
-    public PlanResource(PlanParser parser, PlanConfig config) {
+    private final ProjectOwnership ownership;
+    private final CurrentUser currentUser;
+
+    public PlanResource(PlanParser parser, PlanConfig config, ProjectOwnership ownership, CurrentUser currentUser) {
+        this.ownership = ownership;
+        this.currentUser = currentUser;
         this.parser = parser;
         this.config = config;
     }
@@ -98,6 +106,10 @@ public class PlanResource {
                         @ExampleObject(name = "missing projectId", value = "{\"error\": \"projectId is required\"}"),
                         @ExampleObject(name = "unknown mode", value = "{\"error\": \"" + MODE_RULE
                                 + "\", \"details\": {\"allowed\": [\"composite\", \"granular\"]}}")}))
+    @APIResponse(responseCode = "404", description = "`Project not found`: no project with this id belongs to the caller"
+            + " (another user's project answers the same).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                    examples = @ExampleObject(name = "not found", value = "{\"error\": \"Project not found\"}")))
     @APIResponse(responseCode = "413", description = "The plan is larger than `asset-hatch.plans.max-bytes`"
             + " (10 MB by default); details give `maxBytes` and the body's `bytes`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
@@ -106,7 +118,7 @@ public class PlanResource {
     @APIResponse(responseCode = "415", description = "The body is neither text/markdown nor text/plain.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PlanParseResponse parse(
-            @Parameter(description = "Project the plan belongs to; prefix of every asset id.", example = "p",
+            @Parameter(description = "The caller's project the plan belongs to; prefix of every asset id.", example = "p",
                     schema = @Schema(type = SchemaType.STRING, pattern = ProjectIds.PATTERN))
             @QueryParam("projectId") @NotNull(message = "projectId is required")
             @Pattern(regexp = ProjectIds.PATTERN, message = ProjectIds.PROJECT_ID_RULE) String projectId,
@@ -114,7 +126,9 @@ public class PlanResource {
                     + " `granular`: one asset per direction, ids ending in `-front`, `-left`... Case-insensitive.",
                     schema = @Schema(implementation = ParseMode.class, defaultValue = "composite"))
             @QueryParam("mode") String mode,
-            byte[] markdown) {
+            byte[] markdown) throws SQLException {
+        // The plan is the caller's project's: another user's project id is refused like a missing one.
+        ownership.requireOwned(currentUser.id(), projectId);
         ParseMode parseMode = ParseMode.fromQueryValue(mode).orElseThrow(
                 () -> ApiException.badRequest(MODE_RULE, Map.of("allowed", ALLOWED_MODES)));
         requireWithinLimit(markdown);

@@ -2,6 +2,8 @@ package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.common.auth.testing.TestCredentials;
+import com.assethatch.common.auth.testing.TestUsers;
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.LogCapture;
 import com.assethatch.export.testsupport.TestData;
@@ -46,7 +48,8 @@ class ExportIntegrityTest {
         }
 
         try (LogCapture logs = LogCapture.install()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server + "api/projects/" + p + "/export")).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server + "api/projects/" + p + "/export"))
+                    .header("Authorization", TestCredentials.bearer(TestUsers.DEFAULT_USER)).build();
             boolean complete;
             try {
                 HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());

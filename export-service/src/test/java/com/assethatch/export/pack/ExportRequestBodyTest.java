@@ -2,6 +2,8 @@ package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assethatch.common.auth.testing.TestCredentials;
+import com.assethatch.common.auth.testing.TestUsers;
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.ExportedZip;
 import com.assethatch.export.testsupport.SlowClient;
@@ -47,6 +49,7 @@ class ExportRequestBodyTest {
         assertThat(Runtime.getRuntime().maxMemory()).as("the heap this test runs with").isLessThan(BLOB_BYTES);
 
         HttpRequest request = HttpRequest.newBuilder(URI.create(server + "api/export"))
+                .header("Authorization", TestCredentials.bearer(TestUsers.DEFAULT_USER))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> body(prefix, suffix)), length))

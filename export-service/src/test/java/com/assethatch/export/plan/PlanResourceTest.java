@@ -9,18 +9,27 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import com.assethatch.common.ids.ProjectIds;
+import com.assethatch.export.testsupport.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PlanResourceTest {
 
     private static final String MARKDOWN = "text/markdown";
+
+    /** Parsing names a project of the caller (the default test user): these are the ids the tests use. */
+    @BeforeAll
+    static void projectsOfTheTestUser() {
+        TestData.ownedProject("p");
+        TestData.ownedProject("Proj_1");
+    }
 
     @Test
     void parseAnswersTheAssetsOfTheSpecExampleAsJson() {

@@ -25,7 +25,7 @@ public class ExportDatabase implements QuarkusTestResourceLifecycleManager {
         Flyway flyway = Flyway.configure()
                 .dataSource(JDBC_URL, OWNER, OWNER_PASSWORD)
                 .locations("filesystem:" + migrations())
-                .placeholders(Map.of("export_role", EXPORT_ROLE))
+                .placeholders(Map.of("export_role", EXPORT_ROLE, "legacy_owner", "owner:"))
                 .cleanDisabled(false)
                 .load();
         flyway.clean();

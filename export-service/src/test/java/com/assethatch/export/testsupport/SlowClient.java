@@ -1,5 +1,8 @@
 package com.assethatch.export.testsupport;
 
+import com.assethatch.common.auth.testing.TestCredentials;
+import com.assethatch.common.auth.testing.TestUsers;
+import java.util.function.Supplier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,9 @@ import java.util.Map;
 public final class SlowClient implements AutoCloseable {
 
     private static final int RECEIVE_BUFFER = 16 * 1024;
+    /** Raw sockets bypass RestAssured's default credentials: the same test user's token, as a header line. */
+    private static final Supplier<String> DEFAULT_AUTHORIZATION =
+            () -> "Authorization: " + TestCredentials.bearer(TestUsers.DEFAULT_USER);
 
     private final Socket socket;
     private final InputStream in;
@@ -39,7 +45,8 @@ public final class SlowClient implements AutoCloseable {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(RECEIVE_BUFFER);
         socket.connect(new java.net.InetSocketAddress(server.getHost(), server.getPort()));
-        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + DEFAULT_AUTHORIZATION.get() + "\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
@@ -55,7 +62,8 @@ public final class SlowClient implements AutoCloseable {
     public static SlowClient postHead(URL server, String path, String contentType, long declaredLength)
             throws IOException {
         Socket socket = new Socket(server.getHost(), server.getPort());
-        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + DEFAULT_AUTHORIZATION.get()
+                + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Length: " + declaredLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return new SlowClient(socket);

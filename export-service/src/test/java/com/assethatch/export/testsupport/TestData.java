@@ -1,5 +1,6 @@
 package com.assethatch.export.testsupport;
 
+import com.assethatch.common.auth.testing.TestUsers;
 import com.assethatch.common.hash.Sha256;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,9 +25,14 @@ public final class TestData {
         return label + "-" + UUID.randomUUID().toString().substring(0, 12);
     }
 
+    /** A project of {@link TestUsers#DEFAULT_USER}, the user every test request acts as unless it says otherwise. */
     public static void project(String id, String name, Map<String, String> qualities) {
-        StringBuilder columns = new StringBuilder("id, name, created_at");
-        StringBuilder values = new StringBuilder("?, ?, ?");
+        project(TestUsers.DEFAULT_USER, id, name, qualities);
+    }
+
+    public static void project(String ownerId, String id, String name, Map<String, String> qualities) {
+        StringBuilder columns = new StringBuilder("id, name, created_at, owner_id");
+        StringBuilder values = new StringBuilder("?, ?, ?, ?");
         qualities.keySet().forEach(column -> {
             columns.append(", ").append(requireColumn(column));
             values.append(", ?");
@@ -35,10 +41,20 @@ public final class TestData {
             statement.setString(1, id);
             statement.setString(2, name);
             statement.setTimestamp(3, Timestamp.from(BASE_TIME));
-            int i = 4;
+            statement.setString(4, ownerId);
+            int i = 5;
             for (String value : qualities.values()) {
                 statement.setString(i++, value);
             }
+        });
+    }
+
+    /** A project of the default test user with a fixed id, for tests that only need it to exist (made once). */
+    public static void ownedProject(String id) {
+        update("INSERT INTO project (id, name, owner_id) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", statement -> {
+            statement.setString(1, id);
+            statement.setString(2, id);
+            statement.setString(3, TestUsers.DEFAULT_USER);
         });
     }
 

@@ -25,6 +25,8 @@ public class AssetRepository {
     /** Every column but the image itself. */
     private static final String RECORD_COLUMNS = "id, project_id, asset_id, variant_id, status, seed, prompt_used, "
             + "metadata::text AS metadata, media_type, byte_size, sha256, width, height, version, created_at, updated_at";
+    /** An asset belongs to its project's owner; {@code $n} is the caller. */
+    private static final String OWNED_BY = " AND project_id IN (SELECT id FROM project WHERE owner_id = $%d)";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -36,13 +38,14 @@ public class AssetRepository {
         this.pool = pool;
         this.json = json;
         // Upsert by id, only within the same project and plan asset; a re-send of identical data changes
-        // nothing. No row comes back when the project is missing, the id belongs elsewhere or nothing changed.
+        // nothing. No row comes back when the caller owns no such project, the id belongs elsewhere or nothing
+        // changed.
         // The schema's triggers version the row and record its cache outbox row.
         this.upsertSql = """
                 INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
                                              image, media_type, byte_size, sha256, width, height)
                 SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14
-                WHERE EXISTS (SELECT 1 FROM project WHERE id = $2)
+                WHERE EXISTS (SELECT 1 FROM project WHERE id = $2 AND owner_id = $15)
                 ON CONFLICT (id) DO UPDATE SET
                     variant_id = COALESCE(EXCLUDED.variant_id, generated_asset.variant_id),
                     status = EXCLUDED.status, seed = EXCLUDED.seed, prompt_used = EXCLUDED.prompt_used,
@@ -56,12 +59,13 @@ public class AssetRepository {
                       (COALESCE(EXCLUDED.variant_id, generated_asset.variant_id), EXCLUDED.status, EXCLUDED.seed,
                        EXCLUDED.prompt_used, EXCLUDED.metadata, EXCLUDED.sha256)
                 RETURNING\s""" + RECORD_COLUMNS;
-        String updateStatus = "UPDATE generated_asset SET status = $2 WHERE id = $1 AND status IS DISTINCT FROM $2";
+        String updateStatus = "UPDATE generated_asset SET status = $2 WHERE id = $1 AND status IS DISTINCT FROM $2"
+                + OWNED_BY.formatted(3);
         this.updateStatusSql = updateStatus + " RETURNING " + RECORD_COLUMNS;
-        this.updateStatusIfVersionSql = updateStatus + " AND version = $3 RETURNING " + RECORD_COLUMNS;
+        this.updateStatusIfVersionSql = updateStatus + " AND version = $4 RETURNING " + RECORD_COLUMNS;
     }
 
-    public Uni<Optional<GeneratedAsset>> upsert(AssetUpload upload) {
+    public Uni<Optional<GeneratedAsset>> upsert(String ownerId, AssetUpload upload) {
         var image = upload.image();
         Tuple values = Tuple.tuple(List.of(upload.id(), upload.projectId(), upload.assetId()))
                 .addValue(upload.variantId())
@@ -74,13 +78,21 @@ public class AssetRepository {
                 .addValue(image.bytes().length)
                 .addValue(image.sha256())
                 .addValue(image.width())
-                .addValue(image.height());
+                .addValue(image.height())
+                .addValue(ownerId);
         return pool.preparedQuery(upsertSql).execute(values).map(rows -> Rows.first(rows, this::toAsset));
     }
 
+    /** Any owner's asset: for the cache's read-through only (AssetService checks the owner on what it holds). */
     public Uni<Optional<GeneratedAsset>> findById(String id) {
         return pool.preparedQuery("SELECT " + RECORD_COLUMNS + " FROM generated_asset WHERE id = $1")
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows, this::toAsset));
+    }
+
+    /** The asset when it belongs to one of the owner's projects; another owner's asset is not found. */
+    public Uni<Optional<GeneratedAsset>> findOwned(String ownerId, String id) {
+        return pool.preparedQuery("SELECT " + RECORD_COLUMNS + " FROM generated_asset WHERE id = $1" + OWNED_BY.formatted(2))
+                .execute(Tuple.of(id, ownerId)).map(rows -> Rows.first(rows, this::toAsset));
     }
 
     /** Oldest first, so a list reads in the order the images were made. */
@@ -91,11 +103,16 @@ public class AssetRepository {
                 .map(rows -> Rows.all(rows, this::toAsset));
     }
 
-    /** Sets the status, optionally only at a given version; empty when nothing changed or the version moved on. */
-    public Uni<Optional<GeneratedAsset>> updateStatus(String id, String status, OptionalLong expectedVersion) {
+    /**
+     * Sets the status of the owner's asset, optionally only at a given version; empty when the owner has no such
+     * asset, nothing changed or the version moved on.
+     */
+    public Uni<Optional<GeneratedAsset>> updateStatus(String ownerId, String id, String status,
+            OptionalLong expectedVersion) {
         var query = expectedVersion.isPresent()
-                ? pool.preparedQuery(updateStatusIfVersionSql).execute(Tuple.of(id, status, expectedVersion.getAsLong()))
-                : pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status));
+                ? pool.preparedQuery(updateStatusIfVersionSql)
+                        .execute(Tuple.of(id, status, ownerId, expectedVersion.getAsLong()))
+                : pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status, ownerId));
         return query.map(rows -> Rows.first(rows, this::toAsset));
     }
 
@@ -103,15 +120,15 @@ public class AssetRepository {
      * Deletes the asset; its tombstone version is taken after the schema recorded the deletion's outbox
      * row, so writing the tombstone settles it.
      */
-    public Uni<Optional<Tombstone>> delete(String id) {
-        return pool.preparedQuery("""
-                        DELETE FROM generated_asset WHERE id = $1
-                        RETURNING id, project_id, nextval('row_version_seq') AS tombstone_version""")
-                .execute(Tuple.of(id))
+    public Uni<Optional<Tombstone>> delete(String ownerId, String id) {
+        return pool.preparedQuery("DELETE FROM generated_asset WHERE id = $1" + OWNED_BY.formatted(2)
+                        + " RETURNING id, project_id, nextval('row_version_seq') AS tombstone_version")
+                .execute(Tuple.of(id, ownerId))
                 .map(rows -> Rows.first(rows, row -> new Tombstone(row.getString("id"), row.getString("project_id"),
                         row.getLong("tombstone_version"))));
     }
 
+    /** The image of an asset the caller has already found as its own. */
     public Uni<Optional<StoredImage>> image(String id) {
         return pool.preparedQuery("SELECT image, media_type, sha256 FROM generated_asset WHERE id = $1")
                 .execute(Tuple.of(id))

@@ -45,23 +45,23 @@ public class AssetService {
         this.writes = writes;
     }
 
-    public Uni<GeneratedAsset> uploadBase64(AssetFields fields, String imageBlob) {
-        return upload(fields, BASE64_IMAGE_FIELD, images.decodeBase64(BASE64_IMAGE_FIELD, imageBlob));
+    public Uni<GeneratedAsset> uploadBase64(String ownerId, AssetFields fields, String imageBlob) {
+        return upload(ownerId, fields, BASE64_IMAGE_FIELD, images.decodeBase64(BASE64_IMAGE_FIELD, imageBlob));
     }
 
     /**
      * Stores the image; sending the same data again is harmless and changes nothing.
      * {@code imageField} names the field the bytes came in, for error messages.
      */
-    public Uni<GeneratedAsset> upload(AssetFields fields, String imageField, byte[] imageBytes) {
+    public Uni<GeneratedAsset> upload(String ownerId, AssetFields fields, String imageField, byte[] imageBytes) {
         AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
                 Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
                 fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
-        return writes.write(repository.upsert(upload), cache::updateFor)
+        return writes.write(repository.upsert(ownerId, upload), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(logStored(saved.get()))
-                        : explainUnchangedUpload(upload));
+                        : explainUnchangedUpload(ownerId, upload));
     }
 
     private static GeneratedAsset logStored(GeneratedAsset asset) {
@@ -70,8 +70,8 @@ public class AssetService {
         return asset;
     }
 
-    public Uni<List<GeneratedAsset>> listOf(String projectId, Optional<String> status) {
-        return projects.get(projectId)
+    public Uni<List<GeneratedAsset>> listOf(String ownerId, String projectId, Optional<String> status) {
+        return projects.get(ownerId, projectId)
                 .flatMap(project -> cache.list(projectId))
                 .map(assets -> assets.stream()
                         .filter(asset -> status.map(asset.status().value()::equals).orElse(true))
@@ -79,21 +79,27 @@ public class AssetService {
                         .toList());
     }
 
-    public Uni<GeneratedAsset> get(String id) {
-        return cache.find(id).map(asset -> asset.orElseThrow(AssetService::assetNotFound));
+    /**
+     * The asset, from the cache when it holds a trustworthy copy, when its project is the caller's (also a cached
+     * read); an asset of another owner's project is not found, like a missing one.
+     */
+    public Uni<GeneratedAsset> get(String ownerId, String id) {
+        return cache.find(id).map(asset -> asset.orElseThrow(AssetService::assetNotFound))
+                .call(asset -> projects.get(ownerId, asset.projectId())
+                        .onFailure(ProjectNotFoundException.class).transform(notOwned -> assetNotFound()));
     }
 
     /** Approve or reject; with an expected version the change applies only if the asset is still at it. */
-    public Uni<GeneratedAsset> changeStatus(String id, String status, OptionalLong expectedVersion) {
-        return writes.write(repository.updateStatus(id, status, expectedVersion), cache::updateFor)
+    public Uni<GeneratedAsset> changeStatus(String ownerId, String id, String status, OptionalLong expectedVersion) {
+        return writes.write(repository.updateStatus(ownerId, id, status, expectedVersion), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
-                        : explainUnchangedStatus(id, expectedVersion));
+                        : explainUnchangedStatus(ownerId, id, expectedVersion));
     }
 
     /** No row changed: the asset is missing, If-Match named an older version, or it already had that status. */
-    private Uni<GeneratedAsset> explainUnchangedStatus(String id, OptionalLong expectedVersion) {
-        return repository.findById(id).map(current -> {
+    private Uni<GeneratedAsset> explainUnchangedStatus(String ownerId, String id, OptionalLong expectedVersion) {
+        return repository.findOwned(ownerId, id).map(current -> {
             GeneratedAsset asset = current.orElseThrow(AssetService::assetNotFound);
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != asset.version()) {
                 throw new StaleVersionException(expectedVersion.getAsLong(), asset.version());
@@ -102,29 +108,38 @@ public class AssetService {
         });
     }
 
-    public Uni<Void> delete(String id) {
-        return writes.write(repository.delete(id), cache::updateFor)
+    public Uni<Void> delete(String ownerId, String id) {
+        return writes.write(repository.delete(ownerId, id), cache::updateFor)
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
                 .replaceWithVoid();
     }
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
-    public Uni<Optional<StoredImage>> image(String id, Optional<String> clientSha256) {
-        return get(id).flatMap(asset -> StoredImage.unlessClientHasIt(asset.sha256(), clientSha256,
+    public Uni<Optional<StoredImage>> image(String ownerId, String id, Optional<String> clientSha256) {
+        return get(ownerId, id).flatMap(asset -> StoredImage.unlessClientHasIt(asset.sha256(), clientSha256,
                 () -> repository.image(id), AssetService::assetNotFound));
     }
 
-    /** No row changed: the project is missing, the id belongs to another project or plan asset, or nothing differed. */
-    private Uni<GeneratedAsset> explainUnchangedUpload(AssetUpload upload) {
-        return repository.findById(upload.id()).map(existing -> {
-            GeneratedAsset asset = existing.orElseThrow(ProjectNotFoundException::new);
-            if (!asset.projectId().equals(upload.projectId()) || !asset.assetId().equals(upload.assetId())) {
-                throw ApiException.conflict("Generated asset " + upload.id() + " already exists for project "
-                        + asset.projectId() + ", plan asset " + asset.assetId() + "; use another id",
-                        Map.of("id", asset.id(), "projectId", asset.projectId(), "assetId", asset.assetId()));
-            }
-            return asset;
-        });
+    /**
+     * No row changed: the caller owns no such project, the id belongs to another of the caller's projects or plan
+     * assets (409), or nothing differed. An id taken by another owner's project is a 404, never a 409 that would
+     * tell the caller it exists.
+     */
+    private Uni<GeneratedAsset> explainUnchangedUpload(String ownerId, AssetUpload upload) {
+        return repository.findOwned(ownerId, upload.id()).flatMap(existing -> existing.isPresent()
+                ? Uni.createFrom().item(sameOwnerConflictOrUnchanged(upload, existing.get()))
+                : projects.get(ownerId, upload.projectId()).map(ownProject -> {
+                    throw assetNotFound();
+                }));
+    }
+
+    private static GeneratedAsset sameOwnerConflictOrUnchanged(AssetUpload upload, GeneratedAsset asset) {
+        if (!asset.projectId().equals(upload.projectId()) || !asset.assetId().equals(upload.assetId())) {
+            throw ApiException.conflict("Generated asset " + upload.id() + " already exists for project "
+                    + asset.projectId() + ", plan asset " + asset.assetId() + "; use another id",
+                    Map.of("id", asset.id(), "projectId", asset.projectId(), "assetId", asset.assetId()));
+        }
+        return asset;
     }
 
     /** The data of the {@code asset} event that announces a deletion. */

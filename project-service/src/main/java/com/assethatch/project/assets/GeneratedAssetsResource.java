@@ -1,5 +1,6 @@
 package com.assethatch.project.assets;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.validation.OneOf;
@@ -46,8 +47,10 @@ public class GeneratedAssetsResource {
     private final Validator validator;
     private final ObjectMapper json;
     private final ImagePolicy imagePolicy;
+    private final CurrentUser currentUser;
 
-    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, ImagePolicy imagePolicy) {
+    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, ImagePolicy imagePolicy, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.assets = assets;
         this.validator = validator;
         this.json = json;
@@ -80,13 +83,14 @@ public class GeneratedAssetsResource {
             + "metadata that is not an object, a wrong JSON type or malformed JSON.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+    @APIResponse(responseCode = "409", description = "The id already belongs to another of the caller's projects or plan "
+            + "assets. (An id used in another user's project is a 404, like a missing project.)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
     @Blocking // decoding, sniffing and hashing megabytes is CPU work: a worker thread, not the event loop
     public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
-        return assets.uploadBase64(request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
+        return assets.uploadBase64(currentUser.id(), request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
     }
 
     @POST
@@ -98,7 +102,8 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid fields.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+    @APIResponse(responseCode = "409", description = "The id already belongs to another of the caller's projects or plan "
+            + "assets. (An id used in another user's project is a 404, like a missing project.)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
@@ -113,7 +118,7 @@ public class GeneratedAssetsResource {
             throw ApiException.badRequest("Missing required fields", Map.of("missing", "image"));
         }
         imagePolicy.requireWithinLimit(form.image.size());
-        return assets.upload(fields, AssetUploadForm.IMAGE_PART, Files.readAllBytes(form.image.uploadedFile()))
+        return assets.upload(currentUser.id(), fields, AssetUploadForm.IMAGE_PART, Files.readAllBytes(form.image.uploadedFile()))
                 .map(GeneratedAssetsResource::synced);
     }
 
@@ -123,7 +128,7 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "The asset.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<GeneratedAsset> get(@Parameter(description = "Asset id.") @PathParam("id") String id) {
-        return assets.get(id);
+        return assets.get(currentUser.id(), id);
     }
 
     @PATCH
@@ -140,7 +145,7 @@ public class GeneratedAssetsResource {
             @Parameter(description = "Apply only at this version (the asset's `version`).", example = "\"73\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = AssetStatus.RULE) StatusChange change) {
-        return assets.changeStatus(id, change.status(), VersionETag.parseIfMatch(ifMatch))
+        return assets.changeStatus(currentUser.id(), id, change.status(), VersionETag.parseIfMatch(ifMatch))
                 .map(asset -> RestResponse.ResponseBuilder.ok(asset)
                         .header(HttpHeaders.ETAG, VersionETag.of(asset.version())).build());
     }
@@ -151,7 +156,7 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "200", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<Deleted> delete(@Parameter(description = "Asset id.") @PathParam("id") String id) {
-        return assets.delete(id).replaceWith(new Deleted(true));
+        return assets.delete(currentUser.id(), id).replaceWith(new Deleted(true));
     }
 
     @GET
@@ -167,7 +172,7 @@ public class GeneratedAssetsResource {
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     public Uni<Response> image(@Parameter(description = "Asset id.") @PathParam("id") String id,
             @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return assets.image(id, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
+        return assets.image(currentUser.id(), id, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
     }
 
     private static Synced synced(GeneratedAsset asset) {

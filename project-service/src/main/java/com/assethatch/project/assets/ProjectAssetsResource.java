@@ -1,5 +1,6 @@
 package com.assethatch.project.assets;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.validation.OneOf;
 import com.assethatch.project.ProjectServiceApi;
@@ -23,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProjectAssetsResource {
 
     private final AssetService assets;
+    private final CurrentUser currentUser;
 
-    public ProjectAssetsResource(AssetService assets) {
+    public ProjectAssetsResource(AssetService assets, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.assets = assets;
     }
 
@@ -44,6 +47,6 @@ public class ProjectAssetsResource {
             @Parameter(description = "Only assets with this status.", example = "approved",
                     schema = @Schema(ref = "AssetStatus"))
             @QueryParam("status") @OneOf(value = AssetStatus.class, message = AssetStatus.ONE_OF) String status) {
-        return assets.listOf(projectId, Optional.ofNullable(status)).map(Listed::new);
+        return assets.listOf(currentUser.id(), projectId, Optional.ofNullable(status)).map(Listed::new);
     }
 }

@@ -67,11 +67,13 @@ public class ChangeFeed {
 
     /**
      * Every change of {@code projectId} after {@code cursor}, in version order, replayed from the log and then live,
-     * without a gap or a repeat at the seam (one cursor serves both). Ends after the project's deletion.
+     * without a gap or a repeat at the seam (one cursor serves both), for {@code ownerId}, who owned the project when
+     * the stream was opened. Ends after the project's deletion; a project re-created under the same id by someone else
+     * never feeds the stream.
      */
-    public Multi<RenderedChange> changesAfter(String projectId, long cursor) {
-        return Multi.createFrom().emitter(emitter -> new ProjectCursor(projectId, cursor, log, renderers, vertx, config,
-                this::render, emitter).open());
+    public Multi<RenderedChange> changesAfter(String ownerId, String projectId, long cursor) {
+        return Multi.createFrom().emitter(emitter -> new ProjectCursor(ownerId, projectId, cursor, log, renderers, vertx,
+                config, this::render, emitter).open());
     }
 
     /** The event as SSE clients receive it, rendered to JSON once. */

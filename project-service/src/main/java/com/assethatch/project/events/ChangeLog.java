@@ -26,12 +26,22 @@ public class ChangeLog {
      * Up to {@code limit} changes of the project after version {@code cursor}, oldest first: one range scan of the
      * primary key. Versions of a project are committed in order (V5), so nothing older can still appear later.
      */
-    public Uni<List<LoggedChange>> after(String projectId, long cursor, int limit) {
+    public Uni<Page> after(String readerId, String projectId, long cursor, int limit) {
         return pool.preparedQuery("""
-                        SELECT project_id, version, kind, entity_id, deleted FROM change_log
-                        WHERE project_id = $1 AND version > $2 ORDER BY version LIMIT $3""")
-                .execute(Tuple.of(projectId, cursor, limit))
-                .map(rows -> Rows.all(rows, ChangeLog::toChange));
+                        SELECT c.project_id, c.version, c.kind, c.entity_id, c.deleted,
+                               (p.owner_id IS NOT DISTINCT FROM $4) AS owned_by_reader
+                        FROM change_log c LEFT JOIN project p ON p.id = c.project_id
+                        WHERE c.project_id = $1 AND c.version > $2 ORDER BY c.version LIMIT $3""")
+                .execute(Tuple.of(projectId, cursor, limit, readerId))
+                .map(rows -> new Page(Rows.all(rows, ChangeLog::toChange),
+                        rows.size() == 0 || rows.iterator().next().getBoolean("owned_by_reader")));
+    }
+
+    /**
+     * Changes read after a cursor, and whether the project is (still) the reader's now: when it was deleted and
+     * re-created by someone else, the rows its changes point at are no longer the reader's to see.
+     */
+    public record Page(List<LoggedChange> changes, boolean projectOwnedByReader) {
     }
 
     /** Where a stream that starts now picks up: the project's latest logged change, or the horizon if it has none. */

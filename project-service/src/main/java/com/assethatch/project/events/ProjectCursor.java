@@ -18,6 +18,7 @@ import java.util.function.Function;
  */
 final class ProjectCursor {
 
+    private final String ownerId;
     private final String projectId;
     private final ChangeLog log;
     private final Map<ChangeType, ChangeRenderer> renderers;
@@ -35,8 +36,9 @@ final class ProjectCursor {
     private MessageConsumer<Object> allWakeUps;
     private long catchUpTimer;
 
-    ProjectCursor(String projectId, long cursor, ChangeLog log, Map<ChangeType, ChangeRenderer> renderers, Vertx vertx,
+    ProjectCursor(String ownerId, String projectId, long cursor, ChangeLog log, Map<ChangeType, ChangeRenderer> renderers, Vertx vertx,
             EventsConfig config, Function<ChangeEvent, RenderedChange> render, MultiEmitter<? super RenderedChange> emitter) {
+        this.ownerId = ownerId;
         this.projectId = projectId;
         this.cursor = cursor;
         this.log = log;
@@ -92,8 +94,8 @@ final class ProjectCursor {
     }
 
     private void read() {
-        log.after(projectId, cursor, config.readBatch())
-                .flatMap(changes -> renderInOrder(changes).map(events -> new Batch(changes, events)))
+        log.after(ownerId, projectId, cursor, config.readBatch())
+                .flatMap(page -> renderInOrder(page).map(events -> new Batch(page.changes(), events)))
                 .subscribe().with(this::deliver, this::readFailed);
     }
 
@@ -133,8 +135,10 @@ final class ProjectCursor {
      * is a later change's state if the entity changed again meanwhile; a change to a row deleted since is skipped (its
      * deletion follows).
      */
-    private Uni<List<RenderedChange>> renderInOrder(List<LoggedChange> changes) {
-        return Multi.createFrom().iterable(changes)
+    private Uni<List<RenderedChange>> renderInOrder(ChangeLog.Page page) {
+        return Multi.createFrom().iterable(page.changes())
+                // A project deleted and re-created by someone else: its rows are not this reader's; deletions still are.
+                .filter(change -> change.deleted() || page.projectOwnedByReader())
                 .onItem().transformToUniAndConcatenate(this::renderOne)
                 .filter(Optional::isPresent)
                 .map(Optional::get)

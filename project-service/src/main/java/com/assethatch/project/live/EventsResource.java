@@ -1,5 +1,6 @@
 package com.assethatch.project.live;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeFeed;
@@ -35,11 +36,13 @@ public class EventsResource {
     private static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final FoundProject foundProject;
+    private final CurrentUser currentUser;
     private final ChangeFeed feed;
     private final EventsConfig config;
 
-    public EventsResource(FoundProject foundProject, ChangeFeed feed, EventsConfig config) {
+    public EventsResource(FoundProject foundProject, CurrentUser currentUser, ChangeFeed feed, EventsConfig config) {
         this.foundProject = foundProject;
+        this.currentUser = currentUser;
         this.feed = feed;
         this.config = config;
     }
@@ -48,7 +51,7 @@ public class EventsResource {
     @ExistingProject
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Stream a project's changes",
-            description = "First a `connected` event, then one event per committed change: `project`, `qualities`, "
+            description = "Only the caller's own project. First a `connected` event, then one event per committed change: `project`, `qualities`, "
                     + "`memory-file`, `asset`, `style-anchor`, `project-deleted` (the last event: the stream ends). Each "
                     + "event's id is the change's version and its data a JSON ChangeEvent carrying the entity's state as "
                     + "committed. Comment lines keep idle connections open.\n\n"
@@ -85,7 +88,7 @@ public class EventsResource {
         Multi<OutboundSseEvent> events = feed.start(projectId, lastEventId).onItem().transformToMulti(start -> {
             Multi<RenderedChange> opening = Multi.createFrom().iterable(opening(project, start));
             // No overflow buffer: the cursor reads the log only as fast as the client takes events.
-            Multi<RenderedChange> changes = feed.changesAfter(projectId, start.cursor());
+            Multi<RenderedChange> changes = feed.changesAfter(currentUser.id(), projectId, start.cursor());
             return Multi.createBy().concatenating().streams(opening, changes).map(change -> event(sse, change));
         });
         // Heartbeats never end by themselves: the stream ends when the events do (after project-deleted).

@@ -19,25 +19,29 @@ public class MemoryFileRepository {
     public MemoryFileRepository(Pool pool) {
         this.pool = pool;
         // Upsert on (project, type); an identical save changes nothing (no new version, no event), and a
-        // missing project inserts nothing: both return no row, and the service tells them apart.
+        // project the caller does not own (or a missing one) inserts nothing: both return no row, and the service tells them apart.
         this.upsertSql = """
                 INSERT INTO memory_file (id, project_id, type, content)
-                SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM project WHERE id = $2)
+                SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM project WHERE id = $2 AND owner_id = $5)
                 ON CONFLICT (project_id, type) DO UPDATE
                     SET content = EXCLUDED.content
                     WHERE memory_file.content IS DISTINCT FROM EXCLUDED.content
                 RETURNING *""";
     }
 
-    /** Empty when nothing changed: the project is missing or the content was already this. */
-    public Uni<Optional<MemoryFile>> upsert(String projectId, String type, String content) {
-        return pool.preparedQuery(upsertSql).execute(Tuple.of(MemoryFile.idOf(projectId, type), projectId, type, content))
+    /** Empty when nothing changed: the owner has no such project or the content was already this. */
+    public Uni<Optional<MemoryFile>> upsert(String ownerId, String projectId, String type, String content) {
+        return pool.preparedQuery(upsertSql)
+                .execute(Tuple.of(MemoryFile.idOf(projectId, type), projectId, type, content, ownerId))
                 .map(rows -> Rows.first(rows, MemoryFileRepository::toMemoryFile));
     }
 
-    public Uni<Optional<MemoryFile>> find(String projectId, String type) {
-        return pool.preparedQuery("SELECT * FROM memory_file WHERE project_id = $1 AND type = $2")
-                .execute(Tuple.of(projectId, type))
+    /** The owner's file; empty when the owner has no such project or it has no file of this type. */
+    public Uni<Optional<MemoryFile>> find(String ownerId, String projectId, String type) {
+        return pool.preparedQuery("""
+                        SELECT f.* FROM memory_file f JOIN project p ON p.id = f.project_id
+                        WHERE f.project_id = $1 AND f.type = $2 AND p.owner_id = $3""")
+                .execute(Tuple.of(projectId, type, ownerId))
                 .map(rows -> Rows.first(rows, MemoryFileRepository::toMemoryFile));
     }
 

@@ -32,8 +32,8 @@ public class MemoryFileService {
     }
 
     /** The project's files, newest first, optionally only those of one type; 404 for an unknown project. */
-    public Uni<List<MemoryFile>> list(String projectId, Optional<String> type) {
-        return projects.get(projectId).flatMap(project -> filesOf(projectId, type));
+    public Uni<List<MemoryFile>> list(String ownerId, String projectId, Optional<String> type) {
+        return projects.get(ownerId, projectId).flatMap(project -> filesOf(projectId, type));
     }
 
     /** As {@link #list}, for a project the caller has already found. */
@@ -44,15 +44,15 @@ public class MemoryFileService {
                 .toList());
     }
 
-    public Uni<MemoryFile> save(String projectId, SaveMemoryFileRequest request) {
-        return writes.write(repository.upsert(projectId, request.type(), request.content()), cache::updateFor)
+    public Uni<MemoryFile> save(String ownerId, String projectId, SaveMemoryFileRequest request) {
+        return writes.write(repository.upsert(ownerId, projectId, request.type(), request.content()), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
-                        : unchangedOrMissingProject(projectId, request.type()));
+                        : unchangedOrMissingProject(ownerId, projectId, request.type()));
     }
 
-    private Uni<MemoryFile> unchangedOrMissingProject(String projectId, String type) {
-        return repository.find(projectId, type).map(existing -> existing.orElseThrow(ProjectNotFoundException::new));
+    private Uni<MemoryFile> unchangedOrMissingProject(String ownerId, String projectId, String type) {
+        return repository.find(ownerId, projectId, type).map(existing -> existing.orElseThrow(ProjectNotFoundException::new));
     }
 
     /** The data of a {@code memory-file} event: the file without its content, which may be megabytes. */

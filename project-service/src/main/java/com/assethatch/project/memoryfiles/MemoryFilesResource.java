@@ -1,5 +1,6 @@
 package com.assethatch.project.memoryfiles;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.common.validation.OneOf;
 import com.assethatch.project.ProjectServiceApi;
@@ -26,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MemoryFilesResource {
 
     private final MemoryFileService memoryFiles;
+    private final CurrentUser currentUser;
 
-    public MemoryFilesResource(MemoryFileService memoryFiles) {
+    public MemoryFilesResource(MemoryFileService memoryFiles, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.memoryFiles = memoryFiles;
     }
 
@@ -49,7 +52,7 @@ public class MemoryFilesResource {
             @Parameter(description = "Only files of this type.", example = "entities.json",
                     schema = @Schema(ref = "MemoryFileType"))
             @QueryParam("type") @OneOf(value = MemoryFileType.class, message = MemoryFileType.ONE_OF) String type) {
-        return memoryFiles.list(projectId, Optional.ofNullable(type)).map(files -> new Listed(true, files));
+        return memoryFiles.list(currentUser.id(), projectId, Optional.ofNullable(type)).map(files -> new Listed(true, files));
     }
 
     @POST
@@ -65,6 +68,6 @@ public class MemoryFilesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Saved> save(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "Content cannot be empty") SaveMemoryFileRequest request) {
-        return memoryFiles.save(projectId, request).map(file -> new Saved(true, file));
+        return memoryFiles.save(currentUser.id(), projectId, request).map(file -> new Saved(true, file));
     }
 }

@@ -23,7 +23,8 @@ public record CreateProjectRequest(
         @OneOf(value = Phase.class, message = Phase.ONE_OF)
         String phase,
 
-        @Schema(description = "Owner, until authentication lands; optional.", example = "user-42")
+        @Schema(description = "Ignored: the owner is always the caller (the original frontend sent its session user's id "
+                + "here). Accepted so that such bodies stay valid.", example = "user-42", deprecated = true)
         @Size(max = ProjectIds.MAX_NAME_LENGTH, message = "userId is too long (at most 200 characters)")
         String userId) {
 }

@@ -51,53 +51,68 @@ public class ProjectRepository {
                         ON CONFLICT (id) DO NOTHING RETURNING *"""), values);
     }
 
+    /** Any owner's project: the cache reads through this and checks the owner on what it holds (ProjectService). */
     public Uni<Optional<Project>> findById(String id) {
         return firstOf(SqlTemplate.forQuery(templatePool, "SELECT * FROM project WHERE id = #{id}"), Map.of("id", id));
     }
 
-    public Uni<List<Project>> findRecent(int limit) {
-        return SqlTemplate.forQuery(templatePool, "SELECT * FROM project ORDER BY updated_at DESC, id LIMIT #{limit}")
-                .mapTo(PROJECT).execute(Map.of("limit", limit))
+    /** The owner's projects, most recently updated first (index project_owner_updated_idx). */
+    public Uni<List<Project>> findRecent(String ownerId, int limit) {
+        return SqlTemplate.forQuery(templatePool, """
+                        SELECT * FROM project WHERE owner_id = #{ownerId}
+                        ORDER BY updated_at DESC, id LIMIT #{limit}""")
+                .mapTo(PROJECT).execute(Map.of("ownerId", ownerId, "limit", limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
     }
 
-    /** Sets the given columns; empty when the project does not exist. */
-    public Uni<Optional<Project>> update(String id, Optional<String> name, Optional<Phase> phase) {
+    /** Sets the given columns; empty when the owner has no such project. */
+    public Uni<Optional<Project>> update(String ownerId, String id, Optional<String> name, Optional<Phase> phase) {
         Map<String, Object> columns = new LinkedHashMap<>();
         name.ifPresent(value -> columns.put("name", value));
         phase.ifPresent(value -> columns.put("phase", value.value()));
-        return set(id, columns, OptionalLong.empty());
+        return set(ownerId, id, columns, OptionalLong.empty());
     }
 
     /**
      * Sets the given qualities (null clears one), only if the version still equals {@code expectedVersion}
      * when one is given. Empty when the project does not exist or the version moved on.
      */
-    public Uni<Optional<Project>> updateQualities(String id, Map<QualityKey, String> changes,
+    public Uni<Optional<Project>> updateQualities(String ownerId, String id, Map<QualityKey, String> changes,
             OptionalLong expectedVersion) {
         Map<String, Object> columns = new LinkedHashMap<>();
         changes.forEach((key, value) -> columns.put(key.column(), value));
-        return set(id, columns, expectedVersion);
+        return set(ownerId, id, columns, expectedVersion);
     }
 
-    public Uni<OptionalLong> currentVersion(String id) {
-        return pool.preparedQuery("SELECT version FROM project WHERE id = $1").execute(Tuple.of(id))
+    /** The version of the owner's project; empty when the owner has no such project. */
+    public Uni<OptionalLong> currentVersion(String ownerId, String id) {
+        return pool.preparedQuery("SELECT version FROM project WHERE id = $1 AND owner_id = $2")
+                .execute(Tuple.of(id, ownerId))
                 .map(rows -> rows.size() == 0 ? OptionalLong.empty() : OptionalLong.of(rows.iterator().next().getLong(0)));
     }
 
-    /** Deletes the project (its memory files, assets and anchor cascade); false when there was no such project. */
-    public Uni<Boolean> delete(SqlClient transaction, String id) {
-        return transaction.preparedQuery("DELETE FROM project WHERE id = $1").execute(Tuple.of(id))
+    /**
+     * Deletes the owner's project (its memory files, assets and anchor cascade); false when the owner has no such
+     * project.
+     */
+    public Uni<Boolean> delete(SqlClient transaction, String ownerId, String id) {
+        return transaction.preparedQuery("DELETE FROM project WHERE id = $1 AND owner_id = $2")
+                .execute(Tuple.of(id, ownerId))
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    /** {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} [AND version = #{expectedVersion}]}. */
-    private Uni<Optional<Project>> set(String id, Map<String, Object> columns, OptionalLong expectedVersion) {
+    /**
+     * {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} AND owner_id = #{ownerId}
+     * [AND version = #{expectedVersion}]}.
+     */
+    private Uni<Optional<Project>> set(String ownerId, String id, Map<String, Object> columns,
+            OptionalLong expectedVersion) {
         String assignments = columns.keySet().stream().map(column -> column + " = #{" + column + "}")
                 .collect(Collectors.joining(", "));
         Map<String, Object> parameters = new HashMap<>(columns);
         parameters.put("id", id);
-        String condition = "id = #{id}";
+        parameters.put("ownerId", ownerId);
+        String condition = "id = #{id} AND owner_id = #{ownerId}";
         if (expectedVersion.isPresent()) {
             parameters.put("expectedVersion", expectedVersion.getAsLong());
             condition += " AND version = #{expectedVersion}";

@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,11 @@ public class ProjectResource {
     static final int MAX_LIST_LIMIT = 1000;
 
     private final ProjectService projects;
+    private final CurrentUser currentUser;
 
-    public ProjectResource(ProjectService projects) {
+    public ProjectResource(ProjectService projects, CurrentUser currentUser) {
         this.projects = projects;
+        this.currentUser = currentUser;
     }
 
     @POST
@@ -49,14 +52,14 @@ public class ProjectResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<ProjectResponses.Created>> create(
             @Valid @NotNull(message = "Name is required") CreateProjectRequest request, UriInfo uriInfo) {
-        return projects.create(request).map(project -> RestResponse.ResponseBuilder
+        return projects.create(currentUser.id(), request).map(project -> RestResponse.ResponseBuilder
                 .<ProjectResponses.Created>created(uriInfo.getAbsolutePathBuilder().path(project.id()).build())
                 .entity(new ProjectResponses.Created(true, ProjectView.of(project)))
                 .build());
     }
 
     @GET
-    @Operation(summary = "List projects", description = "Most recently updated first.")
+    @Operation(summary = "List projects", description = "The caller's projects, most recently updated first.")
     @APIResponse(responseCode = "200", description = "The projects.")
     @APIResponse(responseCode = "400", description = "limit out of range.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
@@ -64,7 +67,7 @@ public class ProjectResource {
             @Parameter(description = "Most projects to return (1-" + MAX_LIST_LIMIT + ").")
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "limit must be at least 1")
             @Max(value = MAX_LIST_LIMIT, message = "limit must be at most " + MAX_LIST_LIMIT) int limit) {
-        return projects.listRecent(limit)
+        return projects.listRecent(currentUser.id(), limit)
                 .map(list -> new ProjectResponses.Many(true, list.stream().map(ProjectView::of).toList()));
     }
 
@@ -77,6 +80,6 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectResponses.One> update(@Parameter(description = "Project id.") @PathParam("id") String id,
             @Valid @NotNull(message = "Invalid request body") UpdateProjectRequest request) {
-        return projects.update(id, request).map(project -> new ProjectResponses.One(ProjectView.of(project)));
+        return projects.update(currentUser.id(), id, request).map(project -> new ProjectResponses.One(ProjectView.of(project)));
     }
 }

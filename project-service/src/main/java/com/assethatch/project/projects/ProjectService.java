@@ -25,30 +25,36 @@ public class ProjectService {
         this.writes = writes;
     }
 
-    public Uni<Project> create(CreateProjectRequest request) {
+    /** A new project of {@code ownerId}; a {@code userId} in the request is not trusted (the owner is the caller). */
+    public Uni<Project> create(String ownerId, CreateProjectRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Phase phase = request.phase() != null ? Phase.of(request.phase()) : Phase.PLANNING;
-        return writes.write(repository.insert(id, request.name(), phase, request.userId()), cache::updateFor)
+        return writes.write(repository.insert(id, request.name(), phase, ownerId), cache::updateFor)
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));
     }
 
-    /** The project, from the cache when it holds a trustworthy copy. */
-    public Uni<Project> get(String id) {
-        return cache.find(id).map(project -> project.orElseThrow(ProjectNotFoundException::new));
+    /**
+     * The owner's project, from the cache when it holds a trustworthy copy. Another owner's project is not found,
+     * exactly like a missing one: the cached row carries its owner, so this is one lookup, not two.
+     */
+    public Uni<Project> get(String ownerId, String id) {
+        return cache.find(id).map(project -> project.filter(found -> ownerId.equals(found.ownerId()))
+                .orElseThrow(ProjectNotFoundException::new));
     }
 
-    public Uni<List<Project>> listRecent(int limit) {
-        return repository.findRecent(limit);
+    public Uni<List<Project>> listRecent(String ownerId, int limit) {
+        return repository.findRecent(ownerId, limit);
     }
 
-    public Uni<Project> update(String id, UpdateProjectRequest request) {
+    public Uni<Project> update(String ownerId, String id, UpdateProjectRequest request) {
         if (request.name() == null && request.phase() == null) {
-            return get(id);
+            return get(ownerId, id);
         }
         return writes.write(
-                        repository.update(id, Optional.ofNullable(request.name()), Optional.ofNullable(request.phase()).map(Phase::of)),
+                        repository.update(ownerId, id, Optional.ofNullable(request.name()),
+                                Optional.ofNullable(request.phase()).map(Phase::of)),
                         cache::updateFor)
                 .map(updated -> updated.orElseThrow(ProjectNotFoundException::new));
     }

@@ -12,7 +12,7 @@ public record ProjectView(
         @Schema(example = "farm-game-01") String id,
         @Schema(example = "Farm Game") String name,
         Phase phase,
-        @Schema(description = "Owner id; null until authentication lands.") String userId,
+        @Schema(description = "The owner's user id: the caller who created the project.") String userId,
         @Schema(example = "Pixel Art (16-bit)") String artStyle,
         @Schema(example = "32x32") String baseResolution,
         @Schema(example = "side-view") String perspective,

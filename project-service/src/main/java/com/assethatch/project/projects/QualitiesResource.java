@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.http.VersionETag;
@@ -30,8 +31,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class QualitiesResource {
 
     private final QualitiesService qualities;
+    private final CurrentUser currentUser;
 
-    public QualitiesResource(QualitiesService qualities) {
+    public QualitiesResource(QualitiesService qualities, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.qualities = qualities;
     }
 
@@ -41,7 +44,7 @@ public class QualitiesResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "The project's version, e.g. \"42\"."))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<RestResponse<QualitiesView>> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
-        return qualities.get(projectId).map(QualitiesResource::withETag);
+        return qualities.get(currentUser.id(), projectId).map(QualitiesResource::withETag);
     }
 
     @PATCH
@@ -63,7 +66,7 @@ public class QualitiesResource {
             @Parameter(description = "Apply only if the project is still at this version (an ETag from a read).",
                     example = "\"42\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Map<String, String> changes) {
-        return qualities.update(projectId, changes, VersionETag.parseIfMatch(ifMatch)).map(QualitiesResource::withETag);
+        return qualities.update(currentUser.id(), projectId, changes, VersionETag.parseIfMatch(ifMatch)).map(QualitiesResource::withETag);
     }
 
     private static RestResponse<QualitiesView> withETag(Project project) {

@@ -34,22 +34,23 @@ public class QualitiesService {
         this.writes = writes;
     }
 
-    public Uni<Project> get(String projectId) {
-        return projects.get(projectId);
+    public Uni<Project> get(String ownerId, String projectId) {
+        return projects.get(ownerId, projectId);
     }
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
-    public Uni<Project> update(String projectId, Map<String, String> changes, OptionalLong expectedVersion) {
+    public Uni<Project> update(String ownerId, String projectId, Map<String, String> changes,
+            OptionalLong expectedVersion) {
         Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
-        return writes.write(repository.updateQualities(projectId, validated, expectedVersion), cache::updateFor)
+        return writes.write(repository.updateQualities(ownerId, projectId, validated, expectedVersion), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
-                        : explainMissingUpdate(projectId, expectedVersion));
+                        : explainMissingUpdate(ownerId, projectId, expectedVersion));
     }
 
-    /** No row was updated: either there is no such project or If-Match named an older version. */
-    private Uni<Project> explainMissingUpdate(String projectId, OptionalLong expectedVersion) {
-        return repository.currentVersion(projectId).map(current -> {
+    /** No row was updated: either the owner has no such project or If-Match named an older version. */
+    private Uni<Project> explainMissingUpdate(String ownerId, String projectId, OptionalLong expectedVersion) {
+        return repository.currentVersion(ownerId, projectId).map(current -> {
             if (current.isEmpty()) {
                 throw new ProjectNotFoundException();
             }

@@ -26,11 +26,12 @@ public class StyleAnchorRepository {
     public StyleAnchorRepository(Pool pool) {
         this.pool = pool;
         // One anchor per project, replaced whole; an identical PUT changes nothing. No row comes back when
-        // the project is missing or nothing changed.
+        // the owner has no such project or nothing changed.
         this.upsertSql = """
                 INSERT INTO style_anchor (project_id, image, media_type, byte_size, sha256, width, height,
                                           style_keywords, lighting_keywords, color_palette, model)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM project WHERE id = $1)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+                WHERE EXISTS (SELECT 1 FROM project WHERE id = $1 AND owner_id = $12)
                 ON CONFLICT (project_id) DO UPDATE SET
                     image = EXCLUDED.image, media_type = EXCLUDED.media_type, byte_size = EXCLUDED.byte_size,
                     sha256 = EXCLUDED.sha256, width = EXCLUDED.width, height = EXCLUDED.height,
@@ -44,7 +45,8 @@ public class StyleAnchorRepository {
                 RETURNING\s""" + RECORD_COLUMNS;
     }
 
-    public Uni<Optional<StyleAnchor>> upsert(String projectId, StyleAnchorRequest request, ValidatedImage image) {
+    public Uni<Optional<StyleAnchor>> upsert(String ownerId, String projectId, StyleAnchorRequest request,
+            ValidatedImage image) {
         List<String> palette = request.colorPalette() == null ? List.of() : request.colorPalette();
         Tuple values = Tuple.tuple()
                 .addValue(projectId)
@@ -57,14 +59,23 @@ public class StyleAnchorRepository {
                 .addValue(request.styleKeywords())
                 .addValue(request.lightingKeywords())
                 .addValue(palette.toArray(String[]::new))
-                .addValue(request.model());
+                .addValue(request.model())
+                .addValue(ownerId);
         return pool.preparedQuery(upsertSql).execute(values)
                 .map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
     }
 
+    /** Any owner's anchor: for the cache's read-through only (StyleAnchorService checks the owner first). */
     public Uni<Optional<StyleAnchor>> findByProject(String projectId) {
         return pool.preparedQuery("SELECT " + RECORD_COLUMNS + " FROM style_anchor WHERE project_id = $1")
                 .execute(Tuple.of(projectId)).map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
+    }
+
+    /** The owner's anchor; empty when the owner has no such project or it has no anchor. */
+    public Uni<Optional<StyleAnchor>> findOwned(String ownerId, String projectId) {
+        return pool.preparedQuery("SELECT " + RECORD_COLUMNS + " FROM style_anchor WHERE project_id = $1"
+                        + " AND project_id IN (SELECT id FROM project WHERE owner_id = $2)")
+                .execute(Tuple.of(projectId, ownerId)).map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
     }
 
     public Uni<Optional<StoredImage>> image(String projectId) {

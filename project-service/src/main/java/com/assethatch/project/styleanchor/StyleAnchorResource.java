@@ -1,5 +1,6 @@
 package com.assethatch.project.styleanchor;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.images.ImageResponses;
@@ -29,8 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StyleAnchorResource {
 
     private final StyleAnchorService anchors;
+    private final CurrentUser currentUser;
 
-    public StyleAnchorResource(StyleAnchorService anchors) {
+    public StyleAnchorResource(StyleAnchorService anchors, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.anchors = anchors;
     }
 
@@ -46,7 +49,7 @@ public class StyleAnchorResource {
     @Blocking // decoding, sniffing and hashing the image is CPU work: a worker thread, not the event loop
     public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
-        return anchors.replace(projectId, request);
+        return anchors.replace(currentUser.id(), projectId, request);
     }
 
     @GET
@@ -55,7 +58,7 @@ public class StyleAnchorResource {
     @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<StyleAnchor> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
-        return anchors.get(projectId);
+        return anchors.get(currentUser.id(), projectId);
     }
 
     @GET
@@ -71,6 +74,6 @@ public class StyleAnchorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<Response> image(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return anchors.image(projectId, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
+        return anchors.image(currentUser.id(), projectId, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
     }
 }

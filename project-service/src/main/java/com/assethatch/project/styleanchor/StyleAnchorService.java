@@ -30,23 +30,23 @@ public class StyleAnchorService {
         this.writes = writes;
     }
 
-    public Uni<StyleAnchor> replace(String projectId, StyleAnchorRequest request) {
+    public Uni<StyleAnchor> replace(String ownerId, String projectId, StyleAnchorRequest request) {
         ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
-        return writes.write(repository.upsert(projectId, request, image), cache::updateFor)
+        return writes.write(repository.upsert(ownerId, projectId, request, image), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
-                        : repository.findByProject(projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
+                        : repository.findOwned(ownerId, projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
     }
 
-    public Uni<StyleAnchor> get(String projectId) {
-        return projects.get(projectId)
+    public Uni<StyleAnchor> get(String ownerId, String projectId) {
+        return projects.get(ownerId, projectId)
                 .flatMap(project -> cache.find(projectId))
                 .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
     }
 
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
-    public Uni<Optional<StoredImage>> image(String projectId, Optional<String> clientSha256) {
-        return get(projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,
+    public Uni<Optional<StoredImage>> image(String ownerId, String projectId, Optional<String> clientSha256) {
+        return get(ownerId, projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,
                 () -> repository.image(projectId), StyleAnchorService::anchorNotFound));
     }
 

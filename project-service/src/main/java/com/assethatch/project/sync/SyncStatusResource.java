@@ -1,5 +1,6 @@
 package com.assethatch.project.sync;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.project.ProjectServiceApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -15,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SyncStatusResource {
 
     private final SyncStatusService status;
+    private final CurrentUser currentUser;
 
-    public SyncStatusResource(SyncStatusService status) {
+    public SyncStatusResource(SyncStatusService status, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.status = status;
     }
 
@@ -28,6 +31,6 @@ public class SyncStatusResource {
     @APIResponse(responseCode = "200", description = "The status.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<SyncStatus> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
-        return status.statusOf(projectId);
+        return status.statusOf(currentUser.id(), projectId);
     }
 }

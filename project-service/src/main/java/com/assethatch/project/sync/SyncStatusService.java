@@ -37,8 +37,9 @@ public class SyncStatusService {
         this.pool = pool;
     }
 
-    public Uni<SyncStatus> statusOf(String projectId) {
-        return projects.get(projectId).flatMap(project -> Uni.combine().all()
+    /** The owner's project's status; the project lookup is the owner check, the queries after it are per project. */
+    public Uni<SyncStatus> statusOf(String ownerId, String projectId) {
+        return projects.get(ownerId, projectId).flatMap(project -> Uni.combine().all()
                 .unis(outbox.backlogOf(projectId), cache.state(), lastWrite(projectId))
                 .with((backlog, redis, lastWrite) -> new SyncStatus(projectId,
                         redis == RedisState.DOWN ? SyncState.DEGRADED

@@ -46,15 +46,15 @@ public class ProjectDeletion {
     private record Deletion(String projectId, List<CacheOutbox.OwedEntity> owed, long tombstoneVersion) {
     }
 
-    public Uni<Void> delete(String id) {
-        return writes.write(commit(id), this::tombstones)
+    public Uni<Void> delete(String ownerId, String id) {
+        return writes.write(commit(ownerId, id), this::tombstones)
                 .map(deleted -> deleted.orElseThrow(ProjectNotFoundException::new))
                 .invoke(() -> Log.infof("Deleted project %s", id))
                 .replaceWithVoid();
     }
 
-    private Uni<Optional<Deletion>> commit(String id) {
-        return pool.withTransaction(transaction -> projects.delete(transaction, id)
+    private Uni<Optional<Deletion>> commit(String ownerId, String id) {
+        return pool.withTransaction(transaction -> projects.delete(transaction, ownerId, id)
                 .flatMap(found -> !found ? Uni.createFrom().item(Optional.<Deletion>empty())
                         : outbox.owedByDeletedProject(transaction, id)
                                 .map(owed -> Optional.of(new Deletion(id, owed, owed.get(0).tombstoneVersion())))));

@@ -1,5 +1,6 @@
 package com.assethatch.project.wholeproject;
 
+import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.memoryfiles.MemoryFileService;
 import com.assethatch.project.projects.ProjectResponses;
@@ -24,8 +25,10 @@ public class WholeProjectResource {
     private final ProjectService projects;
     private final MemoryFileService memoryFiles;
     private final ProjectDeletion deletion;
+    private final CurrentUser currentUser;
 
-    public WholeProjectResource(ProjectService projects, MemoryFileService memoryFiles, ProjectDeletion deletion) {
+    public WholeProjectResource(ProjectService projects, MemoryFileService memoryFiles, ProjectDeletion deletion, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.projects = projects;
         this.memoryFiles = memoryFiles;
         this.deletion = deletion;
@@ -39,7 +42,7 @@ public class WholeProjectResource {
     @APIResponse(responseCode = "200", description = "The project.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectWithFiles.Envelope> get(@Parameter(description = "Project id.") @PathParam("id") String id) {
-        return projects.get(id).flatMap(project -> memoryFiles.filesOf(id, Optional.empty())
+        return projects.get(currentUser.id(), id).flatMap(project -> memoryFiles.filesOf(id, Optional.empty())
                 .map(files -> new ProjectWithFiles.Envelope(new ProjectWithFiles(ProjectView.of(project), files))));
     }
 
@@ -50,6 +53,6 @@ public class WholeProjectResource {
     @APIResponse(responseCode = "200", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Uni<ProjectResponses.Done> delete(@Parameter(description = "Project id.") @PathParam("id") String id) {
-        return deletion.delete(id).replaceWith(new ProjectResponses.Done(true));
+        return deletion.delete(currentUser.id(), id).replaceWith(new ProjectResponses.Done(true));
     }
 }
