@@ -127,7 +127,9 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent. Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted` (the last event: the stream ends). Each event's id is the change's version and its data a JSON ChangeEvent carrying the entity's state as committed. Comment lines keep idle connections open.
+         *
+         *     **Guarantee: at-least-once, ordered per project, resumable.** Events come from what Postgres committed (a change log written by the committing statement), not from a message sent after the commit, so no event is lost when an instance dies or a notification is dropped. Within a project, ids only grow. A client that reconnects with `Last-Event-ID` (EventSource does this by itself; or the `lastEventId` query parameter) first receives, in order, every change after that id that it missed, then the live ones, with no gap and no repeat at the seam. An event's data is the entity's state as committed when the event was sent, which is newer than its id when the entity changed again since (the later change's event follows); a change to an entity deleted since is skipped (its deletion follows). An event may arrive twice after a reconnect: apply events idempotently (by the data's version). If the id is older than the change log keeps (`asset-hatch.events.retention`), unknown or unreadable, a `resync` event follows `connected`: refetch the project's state, then apply the events that follow. The `connected` event's id is the point the stream resumes after. A slow client gets events as fast as it reads them (the backlog stays in the log). Streams end when the instance shuts down; EventSource reconnects and resumes.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -313,10 +315,10 @@ export interface components {
             version?: number;
             data?: components["schemas"]["ChangePayload"];
         };
-        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}. */
+        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}, resync → {reason}. */
         ChangePayload: Record<string, never>;
         /** @enum {string} */
-        ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted";
+        ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted" | "resync";
         /** @description A new project. Only the name is required. */
         CreateProjectRequest: {
             /**
@@ -1196,8 +1198,14 @@ export interface operations {
     };
     getProjectEvents: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description As the Last-Event-ID header, for clients that cannot set headers (EventSource polyfills, a first connection resuming a saved id); the header wins when both are sent. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The id of the last event the client received: the stream replays every change after it. Sent by EventSource when it reconnects. */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 /** @description Project id. */
                 id: string;
