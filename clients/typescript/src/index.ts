@@ -16,8 +16,14 @@ export type ExportSchemas = ExportComponents["schemas"];
 /** The one error body of the whole API (also what the gateway answers for 413, 502 and 504). */
 export type ApiError = ProjectSchemas["Error"];
 
-/** The data of one Server-Sent Event of `GET /api/projects/{id}/events`. */
+/** The data of one Server-Sent Event of `GET /api/projects/{id}/events`: a union told apart by `type`. */
 export type ChangeEvent = ProjectSchemas["ChangeEvent"];
+
+/** An event's type, also its SSE event name: "connected", "project", "qualities", "memory-file", ... */
+export type ChangeEventType = ChangeEvent["type"];
+
+/** The event of one type, with its data typed, e.g. `ChangeEventOf<"qualities">["data"]["qualities"]["mood"]`. */
+export type ChangeEventOf<T extends ChangeEventType> = Extract<ChangeEvent, { type: T }>;
 
 /**
  * A client for both services through the gateway. In a page served behind the gateway, leave `baseUrl` empty:

@@ -1,7 +1,7 @@
 // The browser flow of BrowserFlowIT, run in headless Chromium: a frontend page on its own origin that drives both
 // services through the gateway with the generated typed client (clients/typescript). flow.mjs calls
 // window.runFlow(apiBase) and reads the result; every step is also listed on the page (the screenshot shows it).
-import { createAssetHatchClient, projectEventsUrl, type ChangeEvent } from "../../../clients/typescript/src/index.js";
+import { createAssetHatchClient, projectEventsUrl, type ChangeEventOf, type ChangeEventType } from "../../../clients/typescript/src/index.js";
 
 export interface FlowResult {
   projectId: string;
@@ -36,12 +36,12 @@ async function drawPng(width: number, height: number, colour: string): Promise<B
   return canvas.convertToBlob({ type: "image/png" });
 }
 
-function nextEvent(source: EventSource, type: string): Promise<ChangeEvent> {
+function nextEvent<T extends ChangeEventType>(source: EventSource, type: T): Promise<ChangeEventOf<T>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} event within ${EVENT_TIMEOUT_MS} ms`)), EVENT_TIMEOUT_MS);
     source.addEventListener(type, (event) => {
       clearTimeout(timer);
-      resolve(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
+      resolve(JSON.parse((event as MessageEvent<string>).data) as ChangeEventOf<T>);
     }, { once: true });
   });
 }
@@ -81,12 +81,13 @@ export async function runFlow(apiBase: string): Promise<FlowResult> {
   document.getElementById("origin")!.textContent = location.origin;
   // The session cookie goes along cross-origin too (same origin, the browser sends it anyway).
   const api = createAssetHatchClient({ baseUrl: apiBase, credentials: "include" });
-  const projectId = `browser-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const steps: string[] = [];
 
-  const created = await api.POST("/api/projects", { body: { id: projectId, name: "Browser Flow" } });
+  // As the original app's newest client creates a project: no id, a mode, where to start; it reads projectId.
+  const created = await api.POST("/api/projects", { body: { name: "Browser Flow", mode: "2d", startWith: "assets" } });
   if (!created.data) fail("create the project", created.response, created.error);
-  steps.push(step(`created project ${created.data.project?.id} (HTTP ${created.response.status})`));
+  const projectId = created.data.projectId;
+  steps.push(step(`created project ${projectId} (mode ${created.data.project.mode}, HTTP ${created.response.status})`));
 
   const plan = await api.POST("/api/projects/{id}/memory-files", {
     params: { path: { id: projectId } }, body: { type: "entities.json", content: PLAN } });
@@ -99,15 +100,13 @@ export async function runFlow(apiBase: string): Promise<FlowResult> {
     steps.push(step("event stream open (connected)"));
     const qualitiesEvent = nextEvent(events, "qualities");
     const patchedAt = performance.now();
-    // The spec documents this body as a bare object (no properties), which generates Record<string, never>: the
-    // cast stays until the PATCH body gets a named schema with the seven quality keys.
-    const qualities = { art_style: "Pixel Art (16-bit)", perspective: "side-view" } as unknown as Record<string, never>;
     const patched = await api.PATCH("/api/projects/{id}/qualities", {
-      params: { path: { id: projectId } }, body: qualities });
+      params: { path: { id: projectId } }, body: { art_style: "Pixel Art (16-bit)", perspective: "side-view" } });
     if (!patched.data) fail("patch the qualities", patched.response, patched.error);
     const event = await qualitiesEvent;
     const eventLatencyMs = performance.now() - patchedAt;
     if (event.projectId !== projectId) throw new Error(`event for ${event.projectId}, not ${projectId}`);
+    if (event.data.qualities.perspective !== "side-view") throw new Error(`event data: ${JSON.stringify(event.data)}`);
     steps.push(step(`PATCH qualities → "qualities" event (version ${event.version}) after ${eventLatencyMs.toFixed(1)} ms`));
 
     const image = await drawPng(32, 32, "#6e9646");

@@ -95,7 +95,7 @@ export interface components {
              * @description What is wrong, written for a person.
              * @example Project not found
              */
-            error?: string;
+            error: string;
             /** @description Optional structured details (allowed keys, field errors, current version...). */
             details?: unknown;
         };
@@ -108,83 +108,83 @@ export interface components {
         };
         /** @description The manifest.json at the root of the asset pack. */
         Manifest: {
-            project?: components["schemas"]["ManifestProject"];
-            style?: components["schemas"]["ManifestStyle"];
-            assets?: components["schemas"]["ManifestAsset"][];
+            project: components["schemas"]["ManifestProject"];
+            style: components["schemas"]["ManifestStyle"];
+            assets: components["schemas"]["ManifestAsset"][];
             /** @description Everything a person should know about this export: approved images that did not match the plan, older approvals that were left out, plan problems. */
-            warnings?: string[];
+            warnings: string[];
         };
         ManifestAsset: {
             /**
              * @description Semantic id, unique in the manifest (_2, _3 on collisions).
              * @example character_farmer_idle
              */
-            id?: string;
+            id: string;
             /** @example Characters - Farmer (Idle) */
-            semanticName?: string;
+            semanticName: string;
             /**
              * @description Path of the image in the ZIP.
              * @example characters/character_farmer_idle.png
              */
-            path?: string;
+            path: string;
             /**
              * @description The plan category, lower case and singular.
              * @example character
              */
-            category?: string;
-            tags?: string[];
+            category: string;
+            tags: string[];
             /** @description From the image header, else from the project's base resolution; absent when neither is known. */
             dimensions?: components["schemas"]["ManifestDimensions"];
             /**
              * Format: int32
              * @example 4
              */
-            frames?: number;
+            frames: number;
             /** @example farmer idle (4-direction) */
             aiDescription?: string;
-            generationMetadata?: components["schemas"]["ManifestGenerationMetadata"];
+            generationMetadata: components["schemas"]["ManifestGenerationMetadata"];
             /**
              * @description The plan asset id the image was approved for.
              * @example farm-game-asset-0
              */
-            assetId?: string;
+            assetId: string;
             /** @example image/png */
-            mediaType?: string;
+            mediaType: string;
             /** @description SHA-256 of the file, lower-case hex. */
-            sha256?: string;
+            sha256: string;
             /**
              * Format: int64
              * @description Size of the file in bytes.
              */
-            bytes?: number;
+            bytes: number;
         };
         ManifestDimensions: {
             /** Format: int32 */
-            width?: number;
+            width: number;
             /** Format: int32 */
-            height?: number;
+            height: number;
         };
         ManifestGenerationMetadata: {
             /** @example No prompt recorded */
-            prompt?: string;
+            prompt: string;
             /**
              * Format: int64
              * @example 0
              */
-            seed?: number;
+            seed: number;
             /** @example flux.2-pro */
-            model?: string;
+            model: string;
         };
         ManifestProject: {
             /** @example farm-game */
-            id?: string;
+            id: string;
             /** @example Farm Game */
-            name?: string;
+            name: string;
             /**
              * @description Creation time, ISO-8601 in UTC with milliseconds.
              * @example 2025-12-29T10:15:30.123Z
              */
-            created?: string;
+            created: string;
         };
         /** @description The project's qualities, with the original app's defaults. */
         ManifestStyle: {
@@ -192,22 +192,22 @@ export interface components {
              * @description Default "Pixel Art".
              * @example Pixel Art
              */
-            artStyle?: string;
+            artStyle: string;
             /**
              * @description Default "32x32".
              * @example 32x32
              */
-            baseResolution?: string;
+            baseResolution: string;
             /**
              * @description Default "Top-down".
              * @example side-view
              */
-            perspective?: string;
+            perspective: string;
             /**
              * @description Default "Vibrant".
              * @example Vibrant
              */
-            colorPalette?: string;
+            colorPalette: string;
             /**
              * @description Only when the project has a style anchor image.
              * @example style_anchor.png
@@ -220,7 +220,7 @@ export interface components {
         /** @description How the asset moves: static, moveable (4 or 8 directions) or animated (n frames). */
         Mobility: {
             /** @example moveable */
-            type?: components["schemas"]["MobilityType"];
+            type: components["schemas"]["MobilityType"];
             /**
              * Format: int32
              * @description For moveable assets: 4 or 8.
@@ -244,15 +244,15 @@ export interface components {
              * @description The project id the asset ids are built from.
              * @example p
              */
-            projectId?: string;
+            projectId: string;
             /**
              * @description composite or granular.
              * @example composite
              */
-            mode?: components["schemas"]["ParseMode"];
-            assets?: components["schemas"]["PlannedAsset"][];
+            mode: components["schemas"]["ParseMode"];
+            assets: components["schemas"]["PlannedAsset"][];
             /** @description Things a person may want to fix in the plan, e.g. an item without a name. */
-            warnings?: string[];
+            warnings: string[];
         };
         /** @description One asset of the plan; fields without a value are omitted. */
         PlannedAsset: {
@@ -260,33 +260,33 @@ export interface components {
              * @description <projectId>-asset-<n>, positional; granular adds -<direction>.
              * @example p-asset-0
              */
-            id?: string;
+            id: string;
             /**
              * @description Text of the closest ## heading above; empty before the first.
              * @example Characters
              */
-            category?: string;
+            category: string;
             /**
              * @description Asset name without markup or mobility tag.
              * @example Farmer
              */
-            name?: string;
+            name: string;
             /**
              * @description The kind of image, from keywords in the category and name.
              * @example sprite-sheet
              */
-            type?: components["schemas"]["AssetType"];
+            type: components["schemas"]["AssetType"];
             /**
              * @description Lower-cased name plus variant text, for prompts.
              * @example farmer idle (4-direction)
              */
-            description?: string;
-            mobility?: components["schemas"]["Mobility"];
+            description: string;
+            mobility: components["schemas"]["Mobility"];
             /** @description Metadata sub-items by label (description, animations, notes, ...); omitted when none. */
             notes?: {
                 [key: string]: string;
             };
-            variant?: components["schemas"]["Variant"];
+            variant: components["schemas"]["Variant"];
         };
         /** @description The image variant of an asset; fields without a value are omitted. */
         Variant: {
@@ -294,12 +294,12 @@ export interface components {
              * @description Asset id plus -variant, -composite or -<direction>.
              * @example p-asset-0-composite
              */
-            id?: string;
+            id: string;
             /**
              * @description Variant text, animation name, or Default.
              * @example Idle
              */
-            name?: string;
+            name: string;
             /**
              * @description Pose for the image prompt.
              * @example idle standing pose

@@ -81,7 +81,7 @@ export interface paths {
         put?: never;
         /**
          * Create a project
-         * @description The client may choose the id (as the browser database did); otherwise a UUID is generated.
+         * @description The client may choose the id (as the browser database did); otherwise a UUID is generated. Accepts the original app's newest body {name, mode, startWith}; the answer carries both its {success, projectId, gameId} and the older {success, project}.
          */
         post: operations["postProjects"];
         delete?: never;
@@ -272,17 +272,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/style-anchor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a style anchor with its image inline
+         * @description One of the caller's anchors, by its own id (as PUT and GET /api/projects/{id}/style-anchor return it) or by its project's id. The image comes inline as a data URL in imageUrl, as the original app returned it.
+         */
+        get: operations["getStyleAnchor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AssetDeleted: {
             /** @example true */
-            success?: boolean;
+            success: boolean;
+        };
+        /** @description A generated asset was stored, changed, or deleted. */
+        AssetEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "asset";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["GeneratedAsset"] | components["schemas"]["AssetRemoval"];
+        };
+        /** @description An asset that was deleted. */
+        AssetRemoval: {
+            id: string;
+            deleted: boolean;
         };
         /** @enum {string} */
         AssetStatus: "generated" | "approved" | "rejected";
-        AssetUploadForm: {
+        AssetUpload: {
             /** @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11 */
             id: string;
             /** @example farm-game-01 */
@@ -308,37 +348,22 @@ export interface components {
              */
             image: string;
         };
-        ChangeEvent: {
-            type?: components["schemas"]["ChangeType"];
-            projectId?: string;
-            /** Format: int64 */
-            version?: number;
-            data?: components["schemas"]["ChangePayload"];
-        };
-        /** @description By event type: project → Project, qualities → Qualities, memory-file → the file without its content (id, type, version, updatedAt), asset → GeneratedAsset or {id, deleted: true}, style-anchor → StyleAnchor, project-deleted → {projectId}, connected → {name}, resync → {reason}. */
-        ChangePayload: Record<string, never>;
-        /** @enum {string} */
-        ChangeType: "connected" | "project" | "qualities" | "memory-file" | "asset" | "style-anchor" | "project-deleted" | "resync";
-        /** @description A new project. Only the name is required. */
-        CreateProjectRequest: {
+        /** @description The data of one event of a project's stream; `type` tells which. */
+        ChangeEvent: components["schemas"]["ConnectedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["QualitiesEvent"] | components["schemas"]["MemoryFileEvent"] | components["schemas"]["AssetEvent"] | components["schemas"]["StyleAnchorEvent"] | components["schemas"]["ProjectDeletedEvent"] | components["schemas"]["ResyncEvent"];
+        /** @description The first event of every stream; version is where the stream resumes after. */
+        ConnectedEvent: {
             /**
-             * @description Id chosen by the client (e.g. the browser's own id); generated when absent.
-             * @example farm-game-01
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            id?: string;
+            type: "connected";
+            projectId: string;
             /**
-             * @description Display name; also names the exported ZIP.
-             * @example Farm Game
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
              */
-            name: string;
-            /** @description Starting phase; planning when absent. */
-            phase?: components["schemas"]["Phase"];
-            /**
-             * @deprecated
-             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
-             * @example user-42
-             */
-            userId?: string;
+            version: number;
+            data: components["schemas"]["StreamConnected"];
         };
         /**
          * Format: date-time
@@ -351,7 +376,7 @@ export interface components {
              * @description What is wrong, written for a person.
              * @example Project not found
              */
-            error?: string;
+            error: string;
             /** @description Optional structured details (allowed keys, field errors, current version...). */
             details?: unknown;
         };
@@ -360,24 +385,24 @@ export interface components {
              * @description Id chosen by the client when the image was generated.
              * @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11
              */
-            id?: string;
+            id: string;
             /** @example farm-game-01 */
-            projectId?: string;
+            projectId: string;
             /**
              * @description The plan asset this image is for (from the plan parser).
              * @example farm-game-01-asset-0
              */
-            assetId?: string;
+            assetId: string;
             /** @example farm-game-01-asset-0-composite */
-            variantId?: string;
-            status?: components["schemas"]["AssetStatus"];
+            variantId: string | null;
+            status: components["schemas"]["AssetStatus"];
             /**
              * Format: int64
              * @example 42
              */
-            seed?: number;
+            seed: number;
             /** @example pixel art farmer, side view, idle pose */
-            promptUsed?: string;
+            promptUsed: string | null;
             /**
              * @description Generation metadata (a JSON object).
              * @example {
@@ -385,38 +410,38 @@ export interface components {
              *       "cost": 0.04
              *     }
              */
-            metadata?: components["schemas"]["JsonObject"];
-            mediaType?: components["schemas"]["ImageFormat"];
+            metadata: ((components["schemas"]["JsonObject"] | null) | null) | components["schemas"]["JsonObject"] | null;
+            mediaType: components["schemas"]["ImageFormat"];
             /**
              * Format: int32
              * @example 18231
              */
-            byteSize?: number;
+            byteSize: number;
             /** @description SHA-256 of the image bytes (hex); also the image's ETag. */
-            sha256?: string;
+            sha256: string;
             /**
              * Format: int32
              * @description Pixel width from the image header, if it has one.
              * @example 128
              */
-            width?: number;
+            width: number | null;
             /**
              * Format: int32
              * @example 32
              */
-            height?: number;
+            height: number | null;
             /**
              * Format: int64
              * @example 73
              */
-            version?: number;
-            createdAt?: components["schemas"]["DateTime"];
-            updatedAt?: components["schemas"]["DateTime"];
+            version: number;
+            createdAt: components["schemas"]["DateTime"];
+            updatedAt: components["schemas"]["DateTime"];
             /**
              * @description Where to download the image bytes.
              * @example /api/generated-assets/5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11/image
              */
-            readonly imageUrl?: string;
+            readonly imageUrl: string;
         };
         GeneratedAssetFields: {
             /**
@@ -453,13 +478,13 @@ export interface components {
             metadata?: components["schemas"]["JsonObject"];
         };
         GeneratedAssetList: {
-            assets?: components["schemas"]["GeneratedAsset"][];
+            assets: components["schemas"]["GeneratedAsset"][];
         };
         GeneratedAssetSynced: {
             /** @example true */
-            success?: boolean;
-            id?: string;
-            asset?: components["schemas"]["GeneratedAsset"];
+            success: boolean;
+            id: string;
+            asset: components["schemas"]["GeneratedAsset"];
         };
         /** @enum {string} */
         ImageFormat: "image/png" | "image/jpeg" | "image/webp";
@@ -470,146 +495,36 @@ export interface components {
              * @description `<projectId>-<type>`, the id the browser database uses too.
              * @example farm-game-01-entities.json
              */
-            id?: string;
+            id: string;
             /** @example farm-game-01 */
-            projectId?: string;
+            projectId: string;
             /** @example entities.json */
-            type?: components["schemas"]["MemoryFileType"];
+            type: components["schemas"]["MemoryFileType"];
             /**
              * @example # Asset Plan
              *     ## Characters
              *     - Farmer
              *       - Idle (4-direction)
              */
-            content?: string;
+            content: string;
             /**
              * Format: int64
              * @example 57
              */
-            version?: number;
-            createdAt?: components["schemas"]["DateTime"];
-            updatedAt?: components["schemas"]["DateTime"];
+            version: number;
+            createdAt: components["schemas"]["DateTime"];
+            updatedAt: components["schemas"]["DateTime"];
         };
-        MemoryFileList: {
-            /** @example true */
-            success?: boolean;
-            files?: components["schemas"]["MemoryFile"][];
+        /** @description A memory file that changed, without its content. */
+        MemoryFileChange: {
+            id: string;
+            type: string;
+            /** Format: int64 */
+            version: number;
+            updatedAt: components["schemas"]["DateTime"];
         };
-        MemoryFileSaved: {
-            /** @example true */
-            success?: boolean;
-            file?: components["schemas"]["MemoryFile"];
-        };
-        /** @enum {string} */
-        MemoryFileType: "project.json" | "entities.json" | "style-anchor.json" | "generation-log.json" | "conversation.json" | "style-draft.json";
-        /** @enum {string} */
-        Phase: "planning" | "style" | "generation" | "export";
-        Project: {
-            /** @example farm-game-01 */
-            id?: string;
-            /** @example Farm Game */
-            name?: string;
-            phase?: components["schemas"]["Phase"];
-            /** @description The owner's user id: the caller who created the project. */
-            userId?: string;
-            /** @example Pixel Art (16-bit) */
-            artStyle?: string;
-            /** @example 32x32 */
-            baseResolution?: string;
-            /** @example side-view */
-            perspective?: string;
-            /** @example Platformer */
-            gameGenre?: string;
-            theme?: string;
-            mood?: string;
-            /** @example Vibrant */
-            colorPalette?: string;
-            /**
-             * Format: int64
-             * @description Changes with every committed change; also the qualities ETag.
-             * @example 42
-             */
-            version?: number;
-            createdAt?: components["schemas"]["DateTime"];
-            updatedAt?: components["schemas"]["DateTime"];
-        };
-        ProjectCreated: {
-            /** @example true */
-            success?: boolean;
-            project?: components["schemas"]["Project"];
-        };
-        ProjectEnvelope: {
-            project?: components["schemas"]["Project"];
-        };
-        ProjectList: {
-            /** @example true */
-            success?: boolean;
-            projects?: components["schemas"]["Project"][];
-        };
-        /** @description A project (see Project) plus its memory files. */
-        ProjectWithMemoryFiles: {
-            phase?: components["schemas"]["Phase"];
-            /** @example Platformer */
-            gameGenre?: string;
-            mood?: string;
-            /** @description The owner's user id: the caller who created the project. */
-            userId?: string;
-            /**
-             * Format: int64
-             * @description Changes with every committed change; also the qualities ETag.
-             * @example 42
-             */
-            version?: number;
-            createdAt?: components["schemas"]["DateTime"];
-            /** @example Farm Game */
-            name?: string;
-            /** @example side-view */
-            perspective?: string;
-            /** @example 32x32 */
-            baseResolution?: string;
-            theme?: string;
-            /** @example farm-game-01 */
-            id?: string;
-            /** @example Pixel Art (16-bit) */
-            artStyle?: string;
-            /** @example Vibrant */
-            colorPalette?: string;
-            updatedAt?: components["schemas"]["DateTime"];
-            /** @description The project's memory files, newest first. */
-            memoryFiles?: components["schemas"]["MemoryFile"][];
-        };
-        ProjectWithMemoryFilesEnvelope: {
-            project?: components["schemas"]["ProjectWithMemoryFiles"];
-        };
-        /** @description A project's qualities; every key is present, unset ones are null. */
-        Qualities: {
-            /** @example farm-game-01 */
-            projectId?: string;
-            /**
-             * Format: int64
-             * @description The project's version, also sent as the ETag.
-             * @example 42
-             */
-            version?: number;
-            /**
-             * @example {
-             *       "art_style": "Pixel Art (16-bit)",
-             *       "base_resolution": "32x32",
-             *       "perspective": "side-view",
-             *       "game_genre": "Platformer",
-             *       "theme": null,
-             *       "mood": null,
-             *       "color_palette": "Vibrant"
-             *     }
-             */
-            qualities?: {
-                [key: string]: string;
-            };
-        };
-        /** @enum {string} */
-        RedisState: "up" | "down";
         /** @description Creates the project's file of this type or replaces its content. */
-        SaveMemoryFileRequest: {
+        MemoryFileContent: {
             /** @example entities.json */
             type: components["schemas"]["MemoryFileType"];
             /**
@@ -621,17 +536,280 @@ export interface components {
              */
             content: string;
         };
+        /** @description A memory file was saved; read its content with GET memory-files. */
+        MemoryFileEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "memory-file";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["MemoryFileChange"];
+        };
+        MemoryFileList: {
+            /** @example true */
+            success: boolean;
+            files: components["schemas"]["MemoryFile"][];
+        };
+        MemoryFileSaved: {
+            /** @example true */
+            success: boolean;
+            file: components["schemas"]["MemoryFile"];
+        };
+        /** @enum {string} */
+        MemoryFileType: "project.json" | "entities.json" | "style-anchor.json" | "generation-log.json" | "conversation.json" | "style-draft.json";
+        /** @description A new project. Only the name is required; the original app's newest client sends {name, mode, startWith}, older ones {name}. */
+        NewProject: {
+            /**
+             * @description Id chosen by the client (e.g. the browser's own id); generated when absent.
+             * @example farm-game-01
+             */
+            id?: string;
+            /**
+             * @description Display name; also names the exported ZIP.
+             * @example Farm Game
+             */
+            name: string;
+            /** @description Starting phase; planning when absent. */
+            phase?: components["schemas"]["Phase"];
+            /** @description What the assets are for; 2d when absent. Returned by every read of the project. */
+            mode?: components["schemas"]["ProjectMode"];
+            /** @description Where the original app opens the project; accepted and ignored (no game is created). */
+            startWith?: components["schemas"]["ProjectStartWith"];
+            /**
+             * @deprecated
+             * @description Ignored: the owner is always the caller (the original frontend sent its session user's id here). Accepted so that such bodies stay valid.
+             * @example user-42
+             */
+            userId?: string;
+        };
+        /** @enum {string} */
+        Phase: "planning" | "style" | "generation" | "export";
+        Project: {
+            /** @example farm-game-01 */
+            id: string;
+            /** @example Farm Game */
+            name: string;
+            phase: components["schemas"]["Phase"];
+            mode: components["schemas"]["ProjectMode"];
+            /** @description The linked game project in the original app's game studio; always null here (this backend has no games). */
+            gameId: string | null;
+            /** @description The owner's user id: the caller who created the project. */
+            userId: string;
+            /** @example Pixel Art (16-bit) */
+            artStyle: string | null;
+            /** @example 32x32 */
+            baseResolution: string | null;
+            /** @example side-view */
+            perspective: string | null;
+            /** @example Platformer */
+            gameGenre: string | null;
+            theme: string | null;
+            mood: string | null;
+            /** @example Vibrant */
+            colorPalette: string | null;
+            /**
+             * Format: int64
+             * @description Changes with every committed change; also the qualities ETag.
+             * @example 42
+             */
+            version: number;
+            createdAt: components["schemas"]["DateTime"];
+            updatedAt: components["schemas"]["DateTime"];
+        };
+        ProjectCreated: {
+            /** @example true */
+            success: boolean;
+            /**
+             * @description The new project's id (the same as project.id).
+             * @example farm-game-01
+             */
+            projectId: string;
+            /** @description Always null: no game is created (see Project.gameId). */
+            gameId: string | null;
+            project: components["schemas"]["Project"];
+        };
+        /** @description The project was deleted; the stream ends. */
+        ProjectDeletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project-deleted";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["ProjectRemoval"];
+        };
+        ProjectEnvelope: {
+            project: components["schemas"]["Project"];
+        };
+        /** @description The project's name or phase changed. */
+        ProjectEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["Project"];
+        };
+        ProjectList: {
+            /** @example true */
+            success: boolean;
+            projects: components["schemas"]["Project"][];
+        };
+        /**
+         * @description 2D assets, 3D assets or both.
+         * @enum {string}
+         */
+        ProjectMode: "2d" | "3d" | "hybrid";
+        /** @description Fields to change; absent fields stay as they are. */
+        ProjectPatch: {
+            /** @example style */
+            phase?: components["schemas"]["Phase"];
+            /** @example Farm Game II */
+            name?: string;
+        };
+        /** @description The project that was deleted. */
+        ProjectRemoval: {
+            projectId: string;
+        };
+        /**
+         * @description Accepted for compatibility; both values start the asset flow (planning phase) here, and no game is created.
+         * @enum {string}
+         */
+        ProjectStartWith: "assets" | "game";
+        /** @description A project (see Project) plus its memory files. */
+        ProjectWithMemoryFiles: {
+            phase: components["schemas"]["Phase"];
+            /** @description The linked game project in the original app's game studio; always null here (this backend has no games). */
+            gameId: string | null;
+            /** @example Platformer */
+            gameGenre: string | null;
+            mood: string | null;
+            /** @description The owner's user id: the caller who created the project. */
+            userId: string;
+            /**
+             * Format: int64
+             * @description Changes with every committed change; also the qualities ETag.
+             * @example 42
+             */
+            version: number;
+            mode: components["schemas"]["ProjectMode"];
+            createdAt: components["schemas"]["DateTime"];
+            /** @example Farm Game */
+            name: string;
+            /** @example side-view */
+            perspective: string | null;
+            /** @example 32x32 */
+            baseResolution: string | null;
+            theme: string | null;
+            /** @example farm-game-01 */
+            id: string;
+            /** @example Pixel Art (16-bit) */
+            artStyle: string | null;
+            /** @example Vibrant */
+            colorPalette: string | null;
+            updatedAt: components["schemas"]["DateTime"];
+            /** @description The project's memory files, newest first. */
+            memoryFiles: components["schemas"]["MemoryFile"][];
+        };
+        ProjectWithMemoryFilesEnvelope: {
+            project: components["schemas"]["ProjectWithMemoryFiles"];
+        };
+        /** @description A project's qualities; every key is present, unset ones are null. */
+        Qualities: {
+            /** @example farm-game-01 */
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The project's version, also sent as the ETag.
+             * @example 42
+             */
+            version: number;
+            /**
+             * @example {
+             *       "art_style": "Pixel Art (16-bit)",
+             *       "base_resolution": "32x32",
+             *       "perspective": "side-view",
+             *       "game_genre": "Platformer",
+             *       "theme": null,
+             *       "mood": null,
+             *       "color_palette": "Vibrant"
+             *     }
+             */
+            qualities: components["schemas"]["QualityValues"];
+        };
+        /** @description Qualities changed. */
+        QualitiesEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "qualities";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["Qualities"];
+        };
+        /** @enum {string} */
+        RedisState: "up" | "down";
+        /** @description The stream cannot replay what the client missed (Last-Event-ID too old, unknown or unreadable): refetch the project, then apply the events that follow. */
+        ResyncEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["StreamResync"];
+        };
         StatusChange: {
             /** @example approved */
             status: components["schemas"]["AssetStatus"];
         };
+        /** @description The project the stream is about. */
+        StreamConnected: {
+            name: string;
+        };
+        /** @description Why the client must refetch the project. */
+        StreamResync: {
+            reason: string;
+        };
         StyleAnchor: {
+            /**
+             * @description The anchor's own id: stays the same when the anchor is replaced; GET /api/style-anchor accepts it.
+             * @example 7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a
+             */
+            id: string;
             /** @example farm-game-01 */
-            projectId?: string;
+            projectId: string;
             /** @example pixel art, chunky outlines, 16-bit */
-            styleKeywords?: string;
+            styleKeywords: string | null;
             /** @example soft top-left light, warm */
-            lightingKeywords?: string;
+            lightingKeywords: string | null;
             /**
              * @example [
              *       "#2E7D32",
@@ -639,27 +817,45 @@ export interface components {
              *       "#5D4037"
              *     ]
              */
-            colorPalette?: string[];
+            colorPalette: string[];
             /** @example flux.2-pro */
-            model?: string;
-            mediaType?: components["schemas"]["ImageFormat"];
+            model: string | null;
+            mediaType: components["schemas"]["ImageFormat"];
             /** Format: int32 */
-            byteSize?: number;
+            byteSize: number;
             /** @description SHA-256 of the reference image (hex); its ETag. */
-            sha256?: string;
+            sha256: string;
+            /**
+             * Format: int32
+             * @description From the image header, if it has one.
+             */
+            width: number | null;
             /** Format: int32 */
-            width?: number;
-            /** Format: int32 */
-            height?: number;
+            height: number | null;
             /** Format: int64 */
-            version?: number;
-            createdAt?: components["schemas"]["DateTime"];
-            updatedAt?: components["schemas"]["DateTime"];
+            version: number;
+            createdAt: components["schemas"]["DateTime"];
+            updatedAt: components["schemas"]["DateTime"];
             /** @example /api/projects/farm-game-01/style-anchor/image */
-            readonly imageUrl?: string;
+            readonly imageUrl: string;
+        };
+        /** @description The style anchor was replaced. */
+        StyleAnchorEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "style-anchor";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["StyleAnchor"];
         };
         /** @description Replaces the project's style anchor. */
-        StyleAnchorRequest: {
+        StyleAnchorInput: {
             /** @description The reference image as standard base64 (a data URL is accepted too): PNG, JPEG or WebP. */
             referenceImage: string;
             /** @example pixel art, chunky outlines, 16-bit */
@@ -677,9 +873,58 @@ export interface components {
             /** @example flux.2-pro */
             model?: string;
         };
+        /** @description A style anchor with its reference image inline. */
+        StyleAnchorWithImage: {
+            /**
+             * @description The anchor's own id.
+             * @example 7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a
+             */
+            id: string;
+            /** @example farm-game-01 */
+            projectId: string;
+            /**
+             * @description The reference image as a data URL.
+             * @example data:image/png;base64,iVBORw0KGgo...
+             */
+            imageUrl: string;
+            /** @example pixel art, chunky outlines, 16-bit */
+            styleKeywords: string | null;
+            /** @example soft top-left light, warm */
+            lightingKeywords: string | null;
+            /**
+             * @example [
+             *       "#2E7D32",
+             *       "#F9A825"
+             *     ]
+             */
+            colorPalette: string[];
+            /**
+             * @description The generation model, under the original app's name for it (the same as model).
+             * @example flux.2-pro
+             */
+            fluxModel: string | null;
+            /** @example flux.2-pro */
+            model: string | null;
+            mediaType: components["schemas"]["ImageFormat"];
+            /** Format: int32 */
+            byteSize: number;
+            /** @description SHA-256 of the reference image (hex). */
+            sha256: string;
+            /**
+             * Format: int32
+             * @description From the image header, if it has one.
+             */
+            width: number | null;
+            /** Format: int32 */
+            height: number | null;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["DateTime"];
+            updatedAt: components["schemas"]["DateTime"];
+        };
         Success: {
             /** @example true */
-            success?: boolean;
+            success: boolean;
         };
         /** @description The asset's fields (see GeneratedAssetFields) flattened, plus imageBlob. */
         SyncGeneratedAssetRequest: {
@@ -728,46 +973,59 @@ export interface components {
         SyncState: "in-sync" | "repairing" | "degraded";
         SyncStatus: {
             /** @example farm-game-01 */
-            projectId?: string;
-            state?: components["schemas"]["SyncState"];
-            redis?: components["schemas"]["RedisState"];
+            projectId: string;
+            state: components["schemas"]["SyncState"];
+            redis: components["schemas"]["RedisState"];
             /**
              * Format: int64
              * @description Cache repairs still owed for this project.
              * @example 0
              */
-            pendingRepairs?: number;
+            pendingRepairs: number;
             /**
              * @description When the oldest owed repair was recorded.
              * @example 2022-03-10T12:15:50-04:00
              */
-            oldestPendingSince?: components["schemas"]["DateTime"];
+            oldestPendingSince: ((string | components["schemas"]["DateTime"] | null) | null) | components["schemas"]["DateTime"] | null;
             /** @description Why the last repair attempt failed, if it did. */
-            lastRepairError?: string;
+            lastRepairError: string | null;
             /**
              * @description When anything of this project last changed (project, files, assets, anchor).
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastWriteAt?: components["schemas"]["DateTime"];
+            lastWriteAt: ((string | components["schemas"]["DateTime"] | null) | null) | components["schemas"]["DateTime"] | null;
             /**
              * Format: int64
              * @description The project row's version (the qualities ETag).
              * @example 42
              */
-            projectVersion?: number;
+            projectVersion: number;
             /**
              * Format: int64
              * @description The highest version of anything in the project (project, files, assets, anchor): the id of the latest change event, so a client can tell whether it missed one.
              * @example 57
              */
-            latestVersion?: number;
+            latestVersion: number;
         };
-        /** @description Fields to change; absent fields stay as they are. */
-        UpdateProjectRequest: {
-            /** @example style */
-            phase?: components["schemas"]["Phase"];
-            /** @example Farm Game II */
-            name?: string;
+        /** @description Every quality; unset ones are null. */
+        QualityValues: {
+            art_style: string | null;
+            base_resolution: string | null;
+            perspective: string | null;
+            game_genre: string | null;
+            theme: string | null;
+            mood: string | null;
+            color_palette: string | null;
+        };
+        /** @description Any of the qualities: a key you send changes, a null clears it, the others stay. No other key is allowed. */
+        QualitiesPatch: {
+            art_style?: string | null;
+            base_resolution?: string | null;
+            perspective?: string | null;
+            game_genre?: string | null;
+            theme?: string | null;
+            mood?: string | null;
+            color_palette?: string | null;
         };
     };
     responses: {
@@ -789,7 +1047,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The image is over asset-hatch.images.max-bytes (bodies over quarkus.http.limits.max-body-size are refused by the HTTP layer with an empty 413). */
+        /** @description The image is over asset-hatch.images.max-bytes, or its header claims more pixels than asset-hatch.images.max-pixels (checked from the header, before decoding). */
         ImageTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -798,7 +1056,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says). */
+        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says), or do not decode as a whole: truncated, corrupt, or a header with no image data. */
         NotAnImage: {
             headers: {
                 [name: string]: unknown;
@@ -816,7 +1074,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description If-Match named a version that is no longer current; nothing changed. */
+        /** @description If-Match named a version that is no longer current, or only entity tags that name no version (e.g. "v0"); nothing changed. A header that is not an entity-tag list is a 400. */
         StaleVersion: {
             headers: {
                 [name: string]: unknown;
@@ -858,7 +1116,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["AssetUploadForm"];
+                "multipart/form-data": components["schemas"]["AssetUpload"];
                 "application/json": components["schemas"]["SyncGeneratedAssetRequest"];
             };
         };
@@ -1074,7 +1332,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateProjectRequest"];
+                "application/json": components["schemas"]["NewProject"];
             };
         };
         responses: {
@@ -1087,7 +1345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCreated"];
                 };
             };
-            /** @description Missing or invalid name, id or phase (e.g. `Name is required`). */
+            /** @description Missing or invalid name, id, phase, mode or startWith (e.g. `Name is required`, `mode must be one of: 2d, 3d, hybrid`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1170,7 +1428,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateProjectRequest"];
+                "application/json": components["schemas"]["ProjectPatch"];
             };
         };
         responses: {
@@ -1319,7 +1577,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveMemoryFileRequest"];
+                "application/json": components["schemas"]["MemoryFileContent"];
             };
         };
         responses: {
@@ -1400,7 +1658,7 @@ export interface operations {
         /** @description Any of: art_style, base_resolution, perspective, game_genre, theme, mood, color_palette. */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["QualitiesPatch"];
             };
         };
         responses: {
@@ -1474,7 +1732,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StyleAnchorRequest"];
+                "application/json": components["schemas"]["StyleAnchorInput"];
             };
         };
         responses: {
@@ -1572,6 +1830,51 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ProjectNotFound"];
+        };
+    };
+    getStyleAnchor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The style anchor's id, or its project's id.
+                 * @example 7d1f4a52-6a43-4f0e-9a43-0d8f0c1e2b3a
+                 */
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The anchor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleAnchorWithImage"];
+                };
+            };
+            /** @description `Style anchor ID is required`: no id given. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `Style anchor not found`: no anchor has this id, and no project of the caller's with this id has an anchor (another user's anchor answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Error", description = "Every error response has this shape.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(
-        @Schema(description = "What is wrong, written for a person.", example = "Project not found") String error,
+        @Schema(description = "What is wrong, written for a person.", example = "Project not found", required = true) String error,
         @Schema(description = "Optional structured details (allowed keys, field errors, current version...).")
         Object details) {
 

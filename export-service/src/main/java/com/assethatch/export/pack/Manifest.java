@@ -53,10 +53,10 @@ public record Manifest(ProjectInfo project, Style style, List<Asset> assets,
     @JsonPropertyOrder({"artStyle", "baseResolution", "perspective", "colorPalette", "anchorImagePath", "theme", "mood",
             "gameGenre"})
     public record Style(
-            @Schema(example = "Pixel Art", description = "Default \"Pixel Art\".") String artStyle,
-            @Schema(example = "32x32", description = "Default \"32x32\".") String baseResolution,
-            @Schema(example = "side-view", description = "Default \"Top-down\".") String perspective,
-            @Schema(example = "Vibrant", description = "Default \"Vibrant\".") String colorPalette,
+            @Schema(example = "Pixel Art", description = "Default \"Pixel Art\".", required = true) String artStyle,
+            @Schema(example = "32x32", description = "Default \"32x32\".", required = true) String baseResolution,
+            @Schema(example = "side-view", description = "Default \"Top-down\".", required = true) String perspective,
+            @Schema(example = "Vibrant", description = "Default \"Vibrant\".", required = true) String colorPalette,
             @Schema(example = "style_anchor.png", description = "Only when the project has a style anchor image.")
             String anchorImagePath,
             String theme,
@@ -90,22 +90,22 @@ public record Manifest(ProjectInfo project, Style style, List<Asset> assets,
             "generationMetadata", "assetId", "mediaType", "sha256", "bytes"})
     public record Asset(
             @Schema(description = "Semantic id, unique in the manifest (_2, _3 on collisions).",
-                    example = "character_farmer_idle") String id,
-            @Schema(example = "Characters - Farmer (Idle)") String semanticName,
-            @Schema(description = "Path of the image in the ZIP.", example = "characters/character_farmer_idle.png")
+                    example = "character_farmer_idle", required = true) String id,
+            @Schema(example = "Characters - Farmer (Idle)", required = true) String semanticName,
+            @Schema(description = "Path of the image in the ZIP.", example = "characters/character_farmer_idle.png", required = true)
             String path,
-            @Schema(description = "The plan category, lower case and singular.", example = "character") String category,
-            List<String> tags,
+            @Schema(description = "The plan category, lower case and singular.", example = "character", required = true) String category,
+            @Schema(required = true) List<String> tags,
             @Schema(description = "From the image header, else from the project's base resolution; absent when neither is known.")
             Dimensions dimensions,
-            @Schema(example = "4") int frames,
+            @Schema(example = "4", required = true) int frames,
             @Schema(example = "farmer idle (4-direction)") String aiDescription,
-            GenerationMetadata generationMetadata,
-            @Schema(description = "The plan asset id the image was approved for.", example = "farm-game-asset-0")
+            @Schema(required = true) GenerationMetadata generationMetadata,
+            @Schema(description = "The plan asset id the image was approved for.", example = "farm-game-asset-0", required = true)
             String assetId,
-            @Schema(example = "image/png") String mediaType,
-            @Schema(description = "SHA-256 of the file, lower-case hex.") String sha256,
-            @Schema(description = "Size of the file in bytes.") long bytes) {
+            @Schema(example = "image/png", required = true) String mediaType,
+            @Schema(description = "SHA-256 of the file, lower-case hex.", required = true) String sha256,
+            @Schema(description = "Size of the file in bytes.", required = true) long bytes) {
 
         static final String UNPLANNED_CATEGORY = "unplanned";
         static final int SINGLE_FRAME = 1;

@@ -7,9 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Whether an asset stands still, moves in 4 or 8 directions, or loops an animation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "How the asset moves: static, moveable (4 or 8 directions) or animated (n frames).")
+@Schema(name = "Mobility", description = "How the asset moves: static, moveable (4 or 8 directions) or animated (n frames).")
 public record Mobility(
-        @Schema(example = "moveable") Type type,
+        @Schema(example = "moveable", required = true) Type type,
         @Schema(description = "For moveable assets: 4 or 8.", example = "8") Integer directions,
         @Schema(description = "For animated assets: the frame count, when known.", example = "4") Integer frames) {
 

@@ -5,11 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The concrete image to generate for a plan asset: an animation, a direction, or the default look. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "The image variant of an asset; fields without a value are omitted.")
+@Schema(name = "Variant", description = "The image variant of an asset; fields without a value are omitted.")
 public record Variant(
-        @Schema(description = "Asset id plus -variant, -composite or -<direction>.", example = "p-asset-0-composite")
+        @Schema(description = "Asset id plus -variant, -composite or -<direction>.", example = "p-asset-0-composite", required = true)
         String id,
-        @Schema(description = "Variant text, animation name, or Default.", example = "Idle") String name,
+        @Schema(description = "Variant text, animation name, or Default.", example = "Idle", required = true) String name,
         @Schema(description = "Pose for the image prompt.", example = "idle standing pose") String pose,
         @Schema(description = "Animation kind for idle, walk, run and attack.", example = "idle breathing animation")
         String animationType,

@@ -1,15 +1,20 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiException;
+import com.assethatch.common.json.StorableText;
+import com.assethatch.common.json.UnstorableTextException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The binary upload: the same fields as the JSON body, as form fields, and the image as a file part. */
+@Schema(name = "AssetUpload")
 public class AssetUploadForm {
 
     static final String IMAGE_PART = "image";
@@ -48,9 +53,25 @@ public class AssetUploadForm {
     @Schema(description = "The image file: PNG, JPEG or WebP.", required = true, type = SchemaType.STRING, format = "binary")
     public FileUpload image;
 
-    /** The form's fields, typed; text that is not an integer or a JSON document is a 400 naming the field. */
+    /**
+     * The form's fields, typed; text that cannot be stored (NUL, unpaired surrogates), is not an integer or not a JSON
+     * document is a 400 naming the field, as the JSON body's deserializers do for the base64 path.
+     */
     AssetFields toFields(ObjectMapper json) {
+        requireStorable(Map.of("id", nullable(id), "projectId", nullable(projectId), "assetId", nullable(assetId),
+                "variantId", nullable(variantId), "status", nullable(status), "seed", nullable(seed),
+                "promptUsed", nullable(promptUsed), "metadata", nullable(metadata)));
         return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(), promptUsed, parseMetadata(json));
+    }
+
+    private static void requireStorable(Map<String, String> textFields) {
+        new TreeMap<>(textFields).forEach((field, text) -> StorableText.problem(text).ifPresent(problem -> {
+            throw ApiException.badRequest("Field '" + field + "' " + problem, Map.of("field", field));
+        }));
+    }
+
+    private static String nullable(String text) {
+        return text == null ? "" : text;
     }
 
     private Long parseSeed() {
@@ -70,6 +91,8 @@ public class AssetUploadForm {
         }
         try {
             return json.readTree(metadata);
+        } catch (UnstorableTextException e) {
+            throw ApiException.badRequest("Field 'metadata' " + e.problem(), Map.of("field", "metadata"));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("Field 'metadata' is not valid JSON");
         }

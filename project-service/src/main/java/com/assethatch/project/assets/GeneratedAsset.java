@@ -17,18 +17,18 @@ public record GeneratedAsset(
         @Schema(example = "farm-game-01") String projectId,
         @Schema(description = "The plan asset this image is for (from the plan parser).", example = "farm-game-01-asset-0")
         String assetId,
-        @Schema(example = "farm-game-01-asset-0-composite") String variantId,
+        @Schema(example = "farm-game-01-asset-0-composite", nullable = true) String variantId,
         AssetStatus status,
         @Schema(example = "42") long seed,
-        @Schema(example = "pixel art farmer, side view, idle pose") String promptUsed,
+        @Schema(example = "pixel art farmer, side view, idle pose", nullable = true) String promptUsed,
         @Schema(description = "Generation metadata (a JSON object).", type = SchemaType.OBJECT,
-                example = "{\"model\": \"flux.2-pro\", \"cost\": 0.04}")
+                example = "{\"model\": \"flux.2-pro\", \"cost\": 0.04}", nullable = true)
         JsonNode metadata,
         ImageFormat mediaType,
         @Schema(example = "18231") int byteSize,
         @Schema(description = "SHA-256 of the image bytes (hex); also the image's ETag.") String sha256,
-        @Schema(description = "Pixel width from the image header, if it has one.", example = "128") Integer width,
-        @Schema(example = "32") Integer height,
+        @Schema(description = "Pixel width from the image header, if it has one.", example = "128", nullable = true) Integer width,
+        @Schema(example = "32", nullable = true) Integer height,
         @Schema(example = "73") long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) implements Versioned, ChangePayload {

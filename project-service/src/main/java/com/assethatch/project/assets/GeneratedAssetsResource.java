@@ -133,6 +133,7 @@ public class GeneratedAssetsResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or reject a generated asset",
             description = "How approvals reach the server. With If-Match, applies only if the asset is still at that version.")
     @APIResponse(responseCode = "200", description = "The asset after the change.",

@@ -1,12 +1,10 @@
 package com.assethatch.project.events;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * A committed change, as pushed to browsers: {@code type} is the SSE event name, {@code version} the
- * changed row's version (also the SSE id), {@code data} the new state (or what was deleted).
+ * changed row's version (also the SSE id), {@code data} the new state (or what was deleted). Its OpenAPI schemas,
+ * one per event type, are in live.ChangeEventSchemas.
  */
-@Schema(name = "ChangeEvent")
 public record ChangeEvent(
         ChangeType type,
         String projectId,

@@ -70,7 +70,7 @@ public class EventsResource {
                     + "point the stream resumes after. A slow client gets events as fast as it reads them (the backlog stays "
                     + "in the log). Streams end when the instance shuts down; EventSource reconnects and resumes.")
     @APIResponse(responseCode = "200", description = "An event stream.",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEvent.class)))
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeEventSchemas.AnyChangeEvent.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     public Multi<OutboundSseEvent> stream(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Parameter(description = "The id of the last event the client received: the stream replays every change "
@@ -109,10 +109,12 @@ public class EventsResource {
     }
 
     /** The data of a {@code resync} event: why the client must refetch. */
+    @Schema(name = "StreamResync", description = "Why the client must refetch the project.")
     public record Resync(String reason) implements ChangePayload {
     }
 
     /** The data of the first event: the project the stream is about. */
+    @Schema(name = "StreamConnected", description = "The project the stream is about.")
     public record Connected(String name) implements ChangePayload {
     }
 

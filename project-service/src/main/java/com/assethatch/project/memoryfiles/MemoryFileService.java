@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Memory files: one per (project, type), saved whole; an identical save is a no-op. */
 @ApplicationScoped
@@ -56,6 +57,7 @@ public class MemoryFileService {
     }
 
     /** The data of a {@code memory-file} event: the file without its content, which may be megabytes. */
+    @Schema(name = "MemoryFileChange", description = "A memory file that changed, without its content.")
     public record MemoryFileChanged(String id, String type, long version, OffsetDateTime updatedAt) implements ChangePayload {
         public static MemoryFileChanged of(MemoryFile file) {
             return new MemoryFileChanged(file.id(), file.type().fileName(), file.version(), file.updatedAt());

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Creates the project's file of this type or replaces its content.")
+@Schema(name = "MemoryFileContent", description = "Creates the project's file of this type or replaces its content.")
 public record SaveMemoryFileRequest(
         @Schema(ref = "MemoryFileType", example = "entities.json", required = true)
         @NotNull(message = MemoryFileType.RULE)

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A new project. Only the name is required.")
+@Schema(name = "NewProject", description = "A new project. Only the name is required; the original app's newest client "
+        + "sends {name, mode, startWith}, older ones {name}.")
 public record CreateProjectRequest(
         @Schema(description = "Id chosen by the client (e.g. the browser's own id); generated when absent.",
                 example = "farm-game-01", pattern = ProjectIds.PATTERN)
@@ -22,6 +23,16 @@ public record CreateProjectRequest(
         @Schema(description = "Starting phase; planning when absent.", ref = "Phase")
         @OneOf(value = Phase.class, message = Phase.ONE_OF)
         String phase,
+
+        @Schema(description = "What the assets are for; 2d when absent. Returned by every read of the project.",
+                ref = "ProjectMode")
+        @OneOf(value = Mode.class, message = Mode.ONE_OF)
+        String mode,
+
+        @Schema(description = "Where the original app opens the project; accepted and ignored (no game is created).",
+                ref = "ProjectStartWith")
+        @OneOf(value = StartWith.class, message = StartWith.ONE_OF)
+        String startWith,
 
         @Schema(description = "Ignored: the owner is always the caller (the original frontend sent its session user's id "
                 + "here). Accepted so that such bodies stay valid.", example = "user-42", deprecated = true)

@@ -42,11 +42,14 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Create a project",
-            description = "The client may choose the id (as the browser database did); otherwise a UUID is generated.")
+            description = "The client may choose the id (as the browser database did); otherwise a UUID is generated. "
+                    + "Accepts the original app's newest body {name, mode, startWith}; the answer carries both "
+                    + "its {success, projectId, gameId} and the older {success, project}.")
     @APIResponse(responseCode = "201", description = "Created; Location points at the project.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProjectResponses.Created.class)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid name, id or phase (e.g. `Name is required`).",
+    @APIResponse(responseCode = "400", description = "Missing or invalid name, id, phase, mode or startWith (e.g. `Name is required`, "
+            + "`mode must be one of: 2d, 3d, hybrid`).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "A project with this id already exists.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
@@ -54,7 +57,7 @@ public class ProjectResource {
             @Valid @NotNull(message = "Name is required") CreateProjectRequest request, UriInfo uriInfo) {
         return projects.create(currentUser.id(), request).map(project -> RestResponse.ResponseBuilder
                 .<ProjectResponses.Created>created(uriInfo.getAbsolutePathBuilder().path(project.id()).build())
-                .entity(new ProjectResponses.Created(true, ProjectView.of(project)))
+                .entity(ProjectResponses.Created.of(project))
                 .build());
     }
 

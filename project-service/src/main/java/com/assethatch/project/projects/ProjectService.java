@@ -29,7 +29,8 @@ public class ProjectService {
     public Uni<Project> create(String ownerId, CreateProjectRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Phase phase = request.phase() != null ? Phase.of(request.phase()) : Phase.PLANNING;
-        return writes.write(repository.insert(id, request.name(), phase, ownerId), cache::updateFor)
+        Mode mode = request.mode() != null ? Mode.of(request.mode()) : Mode.TWO_D;
+        return writes.write(repository.insert(id, request.name(), phase, mode, ownerId), cache::updateFor)
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));

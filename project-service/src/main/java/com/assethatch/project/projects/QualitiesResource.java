@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -52,7 +51,7 @@ public class QualitiesResource {
             description = "Partial update: keys you send change, others stay. `null` clears a quality. With If-Match, "
                     + "the change applies only if the project is still at that version.")
     @RequestBody(description = "Any of: art_style, base_resolution, perspective, game_genre, theme, mood, color_palette.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = QualitySchemas.PATCH),
                     examples = @ExampleObject(name = "side view", value = "{\"perspective\": \"side-view\", \"mood\": null}")))
     @APIResponse(responseCode = "200", description = "The qualities after the change.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The project's new version."))

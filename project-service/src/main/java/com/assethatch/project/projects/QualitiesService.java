@@ -1,7 +1,7 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.common.error.StaleVersionException;
+import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.writes.WritePipeline;
 import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
@@ -10,7 +10,6 @@ import com.assethatch.project.projects.ProjectService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Qualities: a partial update validated by {@link QualityChanges}; an optional expected version (If-Match)
@@ -40,21 +39,21 @@ public class QualitiesService {
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
     public Uni<Project> update(String ownerId, String projectId, Map<String, String> changes,
-            OptionalLong expectedVersion) {
+            ExpectedVersions expectedVersions) {
         Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
-        return writes.write(repository.updateQualities(ownerId, projectId, validated, expectedVersion), cache::updateFor)
+        return writes.write(repository.updateQualities(ownerId, projectId, validated, expectedVersions), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
-                        : explainMissingUpdate(ownerId, projectId, expectedVersion));
+                        : explainMissingUpdate(ownerId, projectId, expectedVersions));
     }
 
     /** No row was updated: either the owner has no such project or If-Match named an older version. */
-    private Uni<Project> explainMissingUpdate(String ownerId, String projectId, OptionalLong expectedVersion) {
+    private Uni<Project> explainMissingUpdate(String ownerId, String projectId, ExpectedVersions expectedVersions) {
         return repository.currentVersion(ownerId, projectId).map(current -> {
             if (current.isEmpty()) {
                 throw new ProjectNotFoundException();
             }
-            throw new StaleVersionException(expectedVersion.orElseThrow(), current.getAsLong());
+            throw expectedVersions.staleAgainst(current.getAsLong());
         });
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record QualitiesView(
         @Schema(example = "farm-game-01") String projectId,
         @Schema(description = "The project's version, also sent as the ETag.", example = "42") long version,
-        @Schema(example = "{\"art_style\": \"Pixel Art (16-bit)\", \"base_resolution\": \"32x32\", \"perspective\": \"side-view\","
+        @Schema(ref = QualitySchemas.VALUES, example = "{\"art_style\": \"Pixel Art (16-bit)\", \"base_resolution\": \"32x32\", \"perspective\": \"side-view\","
                 + " \"game_genre\": \"Platformer\", \"theme\": null, \"mood\": null, \"color_palette\": \"Vibrant\"}")
         Map<String, String> qualities) implements ChangePayload {
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Fields to change; absent fields stay as they are.")
+@Schema(name = "ProjectPatch", description = "Fields to change; absent fields stay as they are.")
 public record UpdateProjectRequest(
         @Schema(ref = "Phase", example = "style")
         @OneOf(value = Phase.class, message = "Invalid request body: phase must be one of {values}")

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Replaces the project's style anchor.")
+@Schema(name = "StyleAnchorInput", description = "Replaces the project's style anchor.")
 public record StyleAnchorRequest(
         @Schema(description = "The reference image as standard base64 (a data URL is accepted too): PNG, JPEG or WebP.",
                 required = true)

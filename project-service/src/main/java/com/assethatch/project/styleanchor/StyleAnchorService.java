@@ -44,6 +44,18 @@ public class StyleAnchorService {
                 .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
     }
 
+    /**
+     * The owner's anchor, by its own id or its project's id, with the image inline. Another owner's anchor is not
+     * found, exactly like a missing one.
+     */
+    public Uni<StyleAnchorWithImage> withImage(String ownerId, String id) {
+        if (id == null || id.isBlank()) {
+            return Uni.createFrom().failure(ApiException.badRequest("Style anchor ID is required"));
+        }
+        return repository.findOwnedWithImageByIdOrProject(ownerId, id)
+                .map(anchor -> anchor.orElseThrow(StyleAnchorService::anchorNotFound));
+    }
+
     /** The image bytes, unless the client's copy (If-None-Match) is current: then empty. */
     public Uni<Optional<StoredImage>> image(String ownerId, String projectId, Optional<String> clientSha256) {
         return get(ownerId, projectId).flatMap(anchor -> StoredImage.unlessClientHasIt(anchor.sha256(), clientSha256,

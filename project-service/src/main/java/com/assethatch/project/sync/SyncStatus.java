@@ -11,9 +11,9 @@ public record SyncStatus(
         SyncState state,
         RedisState redis,
         @Schema(description = "Cache repairs still owed for this project.", example = "0") long pendingRepairs,
-        @Schema(description = "When the oldest owed repair was recorded.") OffsetDateTime oldestPendingSince,
-        @Schema(description = "Why the last repair attempt failed, if it did.") String lastRepairError,
-        @Schema(description = "When anything of this project last changed (project, files, assets, anchor).")
+        @Schema(description = "When the oldest owed repair was recorded.", nullable = true) OffsetDateTime oldestPendingSince,
+        @Schema(description = "Why the last repair attempt failed, if it did.", nullable = true) String lastRepairError,
+        @Schema(description = "When anything of this project last changed (project, files, assets, anchor).", nullable = true)
         OffsetDateTime lastWriteAt,
         @Schema(description = "The project row's version (the qualities ETag).", example = "42") long projectVersion,
         @Schema(description = "The highest version of anything in the project (project, files, assets, anchor): the id of "

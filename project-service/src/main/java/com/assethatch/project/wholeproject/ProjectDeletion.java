@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Deleting a project deletes everything it owns in one statement (the schema cascades and records an
@@ -39,6 +40,7 @@ public class ProjectDeletion {
     }
 
     /** The data of a {@code project-deleted} event. */
+    @Schema(name = "ProjectRemoval", description = "The project that was deleted.")
     public record ProjectDeleted(String projectId) implements ChangePayload {
     }
 
