@@ -127,7 +127,9 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type, told apart by `type`). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted` (the last event: the stream ends). Each event's id is the change's version and its data a JSON ChangeEvent carrying the entity's state as committed. Comment lines keep idle connections open.
+         *
+         *     **Guarantee: at-least-once, ordered per project, resumable.** Events come from what Postgres committed (a change log written by the committing statement), not from a message sent after the commit, so no event is lost when an instance dies or a notification is dropped. Within a project, ids only grow. A client that reconnects with `Last-Event-ID` (EventSource does this by itself; or the `lastEventId` query parameter) first receives, in order, every change after that id that it missed, then the live ones, with no gap and no repeat at the seam. An event's data is the entity's state as committed when the event was sent, which is newer than its id when the entity changed again since (the later change's event follows); a change to an entity deleted since is skipped (its deletion follows). An event may arrive twice after a reconnect: apply events idempotently (by the data's version). If the id is older than the change log keeps (`asset-hatch.events.retention`), unknown or unreadable, a `resync` event follows `connected`: refetch the project's state, then apply the events that follow. The `connected` event's id is the point the stream resumes after. A slow client gets events as fast as it reads them (the backlog stays in the log). Streams end when the instance shuts down; EventSource reconnects and resumes.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -347,8 +349,8 @@ export interface components {
             image: string;
         };
         /** @description The data of one event of a project's stream; `type` tells which. */
-        ChangeEvent: components["schemas"]["ConnectedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["QualitiesEvent"] | components["schemas"]["MemoryFileEvent"] | components["schemas"]["AssetEvent"] | components["schemas"]["StyleAnchorEvent"] | components["schemas"]["ProjectDeletedEvent"];
-        /** @description The first event of every stream; version is the project's at connection. */
+        ChangeEvent: components["schemas"]["ConnectedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["QualitiesEvent"] | components["schemas"]["MemoryFileEvent"] | components["schemas"]["AssetEvent"] | components["schemas"]["StyleAnchorEvent"] | components["schemas"]["ProjectDeletedEvent"] | components["schemas"]["ResyncEvent"];
+        /** @description The first event of every stream; version is where the stream resumes after. */
         ConnectedEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -769,6 +771,21 @@ export interface components {
         };
         /** @enum {string} */
         RedisState: "up" | "down";
+        /** @description The stream cannot replay what the client missed (Last-Event-ID too old, unknown or unreadable): refetch the project, then apply the events that follow. */
+        ResyncEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["StreamResync"];
+        };
         StatusChange: {
             /** @example approved */
             status: components["schemas"]["AssetStatus"];
@@ -776,6 +793,10 @@ export interface components {
         /** @description The project the stream is about. */
         StreamConnected: {
             name: string;
+        };
+        /** @description Why the client must refetch the project. */
+        StreamResync: {
+            reason: string;
         };
         StyleAnchor: {
             /**
@@ -1498,8 +1519,14 @@ export interface operations {
     };
     getProjectEvents: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description As the Last-Event-ID header, for clients that cannot set headers (EventSource polyfills, a first connection resuming a saved id); the header wins when both are sent. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The id of the last event the client received: the stream replays every change after it. Sent by EventSource when it reconnects. */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 /** @description Project id. */
                 id: string;

@@ -2,9 +2,7 @@ package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.ImageStorage;
 import com.assethatch.project.persistence.ExpectedVersions;
@@ -64,7 +62,7 @@ public class AssetService {
                 Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
                 fields.promptUsed(), metadataObject(fields), storage.place(images.validate(imageField, imageBytes)));
-        return writes.write(ownerId, repository.upsert(ownerId, upload), cache::updateFor, AssetService::announcement)
+        return writes.write(repository.upsert(ownerId, upload), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(logStored(saved.get()))
                         : explainUnchangedUpload(ownerId, upload));
@@ -97,8 +95,7 @@ public class AssetService {
 
     /** Approve or reject; the change applies only if the asset is still at one of the expected versions. */
     public Uni<GeneratedAsset> changeStatus(String ownerId, String id, String status, ExpectedVersions expectedVersions) {
-        return writes.write(ownerId, repository.updateStatus(ownerId, id, status, expectedVersions), cache::updateFor,
-                        AssetService::announcement)
+        return writes.write(repository.updateStatus(ownerId, id, status, expectedVersions), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
                         : explainUnchangedStatus(ownerId, id, expectedVersions));
@@ -116,8 +113,7 @@ public class AssetService {
     }
 
     public Uni<Void> delete(String ownerId, String id) {
-        return writes.write(ownerId, repository.delete(ownerId, id), cache::updateFor, gone -> new ChangeEvent(ChangeType.ASSET,
-                        gone.projectId(), gone.version(), new AssetDeleted(gone.id(), true)))
+        return writes.write(repository.delete(ownerId, id), cache::updateFor)
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
                 .replaceWithVoid();
     }
@@ -148,10 +144,6 @@ public class AssetService {
                     Map.of("id", asset.id(), "projectId", asset.projectId(), "assetId", asset.assetId()));
         }
         return asset;
-    }
-
-    private static ChangeEvent announcement(GeneratedAsset asset) {
-        return new ChangeEvent(ChangeType.ASSET, asset.projectId(), asset.version(), asset);
     }
 
     /** The data of the {@code asset} event that announces a deletion. */

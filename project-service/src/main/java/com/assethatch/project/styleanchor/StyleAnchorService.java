@@ -2,8 +2,6 @@ package com.assethatch.project.styleanchor;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.ImageStorage;
 import com.assethatch.project.images.PlacedImage;
@@ -39,8 +37,7 @@ public class StyleAnchorService {
     public Uni<StyleAnchor> replace(String ownerId, String projectId, StyleAnchorRequest request) {
         ValidatedImage validated = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
         PlacedImage image = storage.place(validated);
-        return writes.write(ownerId, repository.upsert(ownerId, projectId, request, image), cache::updateFor,
-                        anchor -> new ChangeEvent(ChangeType.STYLE_ANCHOR, projectId, anchor.version(), anchor))
+        return writes.write(repository.upsert(ownerId, projectId, request, image), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
                         : repository.findOwned(ownerId, projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));
