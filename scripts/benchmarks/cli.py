@@ -19,7 +19,7 @@ DATABASE = "asset_hatch_bench"
 REDIS_DATABASE = 3  # 0: the services, 1: tests, 2: e2e
 TOOLS = ("java", "wrk", "pgbench", "psql", "curl", "redis-cli")
 DEFAULTS = dict(rounds=3, duration=10.0, warmup=5.0, connections=16, threads=2, export_heap="128m", image_mib=1.0,
-                pack_images=64, concurrent_exports=12, full=False, plan_parser=False)
+                pack_images=64, concurrent_exports=12, full=False, plan_parser=False, auth_verify=False)
 FULL_PACK_BYTES = 1024 * MIB  # 1 GiB
 MEMORY_DOWNLOADS = (1, 4, 16)
 COLD_RATE_CAP = 50_000  # req/s no GET reaches here (the ceiling is ~40k): sizes the miss row's never-read projects
@@ -47,6 +47,8 @@ def arguments(argv: List[str]) -> argparse.Namespace:
         flag(f"--{name}", type=kind, default=DEFAULTS[name.replace("-", "_")], help=text + " (%(default)s)")
     flag("--full", action="store_true", help="also the 1 GiB pack: peak RSS for 1, 4 and 16 downloads (~10 min)")
     flag("--plan-parser", action="store_true", help="also the plan parser micro-benchmark (compiles tests)")
+    flag("--auth-verify", action="store_true",
+         help="also the credential verification micro-benchmark, formerly scripts/bench-auth (compiles tests)")
     flag("--only", default="", help="comma-separated experiments to run (default: all)")
     flag("--keep-db", action="store_true", help=f"keep {DATABASE} afterwards (dropped by default)")
     flag("--no-infra", action="store_true", help="do not run scripts/infra --bench first")
@@ -66,7 +68,7 @@ def _settings(options: argparse.Namespace) -> Settings:
                     pack_images=options.pack_images, image_bytes=image_bytes,
                     concurrent_exports=options.concurrent_exports, full=options.full,
                     full_pack_images=-(-FULL_PACK_BYTES // image_bytes), memory_downloads=MEMORY_DOWNLOADS,
-                    plan_parser=options.plan_parser, cold_rate_cap=COLD_RATE_CAP)
+                    plan_parser=options.plan_parser, auth_verify=options.auth_verify, cold_rate_cap=COLD_RATE_CAP)
 
 
 def main(argv: List[str]) -> int:

@@ -12,14 +12,14 @@ from typing import Callable, Dict, Optional, Sequence, Tuple
 from .fixtures import (Pack, ProjectService, create_pack, insert_cold_projects, qualities_project, raw_upload_fields,
                        write_upload_payload)
 from .gateway import start_gateway
-from .harness import (ROOT, RUN_DIR, BenchError, Postgres, Process, Processes, Redis, free_port, log, run,
+from .harness import (AUTH_HEADERS, ROOT, RUN_DIR, BenchError, Postgres, Process, Processes, Redis, free_port, log, run,
                       wait_until_ready)
 from .tools import MIB, Load, maven_classpath
 
 READY_SECONDS = 120  # a cold JVM on two busy cores
 MODULES = ("project-service", "export-service")
-# These experiments measure the services' own work, without credential checks (start-up logs the warning);
-# scripts/bench-auth measures what checking a credential adds, against this baseline, in one run.
+# With BENCH_AUTH=off (or without .local/auth.env) the services run without credential checks (start-up logs the
+# warning): their own work alone; scripts/bench-auth --http measures what checking a credential adds.
 NO_AUTH = {"ASSET_HATCH_AUTH_ENABLED": "false"}
 
 
@@ -37,6 +37,7 @@ class Settings:
     full_pack_images: int
     memory_downloads: Tuple[int, ...]
     plan_parser: bool
+    auth_verify: bool
     cold_rate_cap: int  # req/s the miss row could reach at most; sizes its set of never-read projects
 
 
@@ -66,12 +67,44 @@ def postgres_store() -> Dict[str, str]:
 STORES: Dict[str, Callable[[], Dict[str, str]]] = {"postgres": postgres_store}
 
 
+AUTH_ENV = ROOT / ".local" / "auth.env"  # written by scripts/infra once auth exists (README "Authentication")
+BENCH_USER = "bench-user"  # the user whose token every request carries, and who owns every project of the run
+
+
+def auth_environment() -> Dict[str, str]:
+    """The services' auth settings from .local/auth.env (without the private key, which only scripts/token reads);
+    empty when there is no such file (auth not set up: the services run without it)."""
+    if not AUTH_ENV.exists():
+        return {}
+    settings = {}
+    for line in AUTH_ENV.read_text().splitlines():
+        name, equals, value = line.strip().partition("=")
+        if equals and not name.startswith("#") and not name.startswith("ASSET_HATCH_JWT_PRIVATE"):
+            settings[name] = value
+    return settings
+
+
+def use_auth() -> Optional[str]:
+    """With auth set up, every request of the run carries a Bearer token of BENCH_USER (minted by scripts/token,
+    valid for an hour); returns that user, or None without auth."""
+    if not AUTH_ENV.exists() or os.environ.get("BENCH_AUTH", "on") == "off":
+        return None
+    lines = run([str(ROOT / "scripts" / "token"), BENCH_USER], timeout=300).splitlines()
+    authorization = next((line for line in lines if line.startswith("Authorization: ")), None)
+    if authorization is None:
+        raise BenchError("scripts/token printed no Authorization line")
+    AUTH_HEADERS["Authorization"] = authorization.split(": ", 1)[1]
+    log(f"auth on: requests carry a Bearer token of {BENCH_USER}")
+    return BENCH_USER
+
+
 class Bench:
     def __init__(self, settings: Settings, processes: Processes, postgres: Postgres, redis: Redis):
         self.settings = settings
         self.processes = processes
         self.postgres = postgres
         self.redis = redis
+        self.user = use_auth()
         self._gateway: Optional[Tuple[Optional[str], str]] = None  # (URL, why there is none)
         self._services: Dict[str, Services] = {}
         self._fixtures: Dict[str, object] = {}
@@ -102,7 +135,8 @@ class Bench:
         if need == "gateway":
             return "" if self.gateway_url() else self._gateway[1]
         flags = {"full": (self.settings.full, "run with --full"),
-                 "plan-parser": (self.settings.plan_parser, "run with --plan-parser")}
+                 "plan-parser": (self.settings.plan_parser, "run with --plan-parser"),
+                 "auth-verify": (self.settings.auth_verify, "run with --auth-verify")}
         present, hint = flags.get(need, (False, f"nothing provides {need!r} yet"))
         return "" if present else hint
 
@@ -117,7 +151,7 @@ class Bench:
             "QUARKUS_FLYWAY_PLACEHOLDERS_EXPORT_ROLE": self.postgres.reader,
             "QUARKUS_REDIS_HOSTS": self.redis.url,
             "ASSET_HATCH_CACHE_KEY_PREFIX": "ah-bench",
-            **NO_AUTH,
+            **self._auth_settings(),
             **store_env,
         })
         # export-service reads the schema project-service migrates: it starts once project-service is ready.
@@ -125,10 +159,13 @@ class Bench:
             "QUARKUS_DATASOURCE_REACTIVE_URL": self.postgres.reactive_url,
             "QUARKUS_DATASOURCE_USERNAME": self.postgres.reader,
             "QUARKUS_DATASOURCE_PASSWORD": self.postgres.reader_password,
-            **NO_AUTH,
+            **self._auth_settings(),
             **store_env,
         }, java_options=[f"-Xmx{self.settings.export_heap}"])
         return Services(project, export, f"http://127.0.0.1:{project_port}", f"http://127.0.0.1:{export_port}")
+
+    def _auth_settings(self) -> Dict[str, str]:
+        return auth_environment() if self.user else NO_AUTH
 
     def _start_jar(self, module: str, store: str, port: int, env: Dict[str, str],
                    java_options: Sequence[str] = ()) -> Process:
@@ -167,7 +204,7 @@ class Bench:
             prefix = "bench-cold-"
             count = int(self.settings.cold_rate_cap * (self.settings.seconds + self.settings.warmup_seconds))
             log(f"inserting {count:,} cold projects")
-            insert_cold_projects(self.postgres, prefix, count)
+            insert_cold_projects(self.postgres, prefix, count, self.user)
             return prefix, count
         return self._fixture("cold", insert)
 

@@ -18,12 +18,16 @@ from typing import Callable, Dict, FrozenSet, List, Tuple, Union
 
 from .context import Bench, Settings
 from .harness import ROOT, BenchError, log, run
+from .gateway import event_latencies_ms
 from .results import Failed, Goal, Measurement, Row
 from .tools import MIB, copy_out, download, pgbench, repeat_for, wrk
 
 LIVE = "/q/health/live"
 EXPECTED_CACHE_SHARE = 0.99  # the hit (miss) row notes it when fewer cache reads than this hit (missed)
 PLAN_PARSER_BENCHMARK = "com.assethatch.export.plan.PlanParserBenchmark"
+AUTH_BENCHMARK = "com.assethatch.common.auth.AuthVerificationBenchmark"
+AUTH_ROWS = {"auth-cookie": "Auth.js session cookie", "auth-rs256": "Bearer RS256", "auth-es256": "Bearer ES256"}
+SSE_EVENTS_PER_ROUND = 20  # per path; the gateway row's SSE latency is their median
 
 
 @dataclass(frozen=True)
@@ -240,9 +244,49 @@ def prepare_gateway(bench: Bench) -> Dict[str, str]:
 
 def round_gateway(bench: Bench, index: int) -> Dict[str, Measurement]:
     s, path = bench.settings, qualities_path(bench.qualities_project())
-    through, direct = in_turn(index, lambda: wrk(bench.gateway_url() + path, s.seconds, s.load),
-                              lambda: wrk(bench.services().project_url + path, s.seconds, s.load))
-    return {"gateway-get-hit": Measurement(through.per_second, direct.per_second, f"p50 {through.p50_ms:.2f} ms")}
+    services, gateway = bench.services(), bench.gateway_url()
+    through, direct = in_turn(index, lambda: wrk(gateway + path, s.seconds, s.load),
+                              lambda: wrk(services.project_url + path, s.seconds, s.load))
+    project = bench.patch_project()
+    events = event_latencies_ms(services.project_url, {"gateway": gateway, "direct": services.project_url}, project,
+                                SSE_EVENTS_PER_ROUND)
+    pack = bench.pack(s.pack_images)
+    export_path = f"/api/projects/{pack.project_id}/export"
+    exported, exported_direct = in_turn(index, lambda: download(gateway + export_path, 1, pack.image_bytes),
+                                        lambda: download(services.export_url + export_path, 1, pack.image_bytes))
+    return {
+        "gateway-get-hit": Measurement(through.per_second, direct.per_second, f"p50 {through.p50_ms:.2f} ms"),
+        "gateway-sse": Measurement(statistics.median(events["gateway"]), statistics.median(events["direct"]),
+                                   f"{SSE_EVENTS_PER_ROUND} events per round"),
+        "gateway-export": Measurement(exported.mib_per_second, exported_direct.mib_per_second,
+                                      f"first byte {exported.slowest_first_byte * 1000:.0f} ms "
+                                      f"(direct {exported_direct.slowest_first_byte * 1000:.0f} ms)"),
+    }
+
+
+# --- verifying credentials (a Java micro-benchmark in common's test sources) --------------------------------------
+
+def prepare_auth_verify(bench: Bench) -> Dict[str, str]:
+    source = ROOT / "common/src/test/java" / (AUTH_BENCHMARK.replace(".", "/") + ".java")
+    if not source.exists():
+        return {row: f"{source.relative_to(ROOT)} is gone" for row in AUTH_ROWS}
+    bench.test_classpath("common")
+    return {}
+
+
+def round_auth_verify(bench: Bench, index: int) -> Dict[str, Measurement]:
+    output = run(["java", "-Xms256m", "-Xmx256m", "-cp", bench.test_classpath("common"), AUTH_BENCHMARK], timeout=600)
+    nanos = {label: float(value.replace(",", "")) for label, value in
+             re.findall(r"^(.+?)\s+([\d,]+) ns/op", output, re.MULTILINE)}
+    baseline = next((v for label, v in nanos.items() if label.startswith("baseline")), None)
+    if baseline is None:
+        raise BenchError(f"unexpected output of {AUTH_BENCHMARK}:\n{output[-600:]}")
+    measured = {}
+    for row, prefix in AUTH_ROWS.items():
+        figure = next((v for label, v in nanos.items() if label.startswith(prefix)), None)
+        if figure is not None:
+            measured[row] = Measurement(figure, baseline, "median of the benchmark's own rounds, one JVM")
+    return measured
 
 
 # --- the plan parser (a Java micro-benchmark in export-service's test sources) ------------------------------------
@@ -304,9 +348,18 @@ def experiments(s: Settings) -> List[Experiment]:
             Row("upload-raw", f"upload {s.image_bytes / MIB:g} MiB, raw body (image/png)", "MiB/s",
                 "base64 JSON upload (baseline)", Goal("≥ 3.00", min_ratio=3.0)),
         ), round_uploads, prepare_uploads),
-        Experiment("gateway", (Row("gateway-get-hit", "GET qualities, cache hit, through the gateway", per_second,
-                                   "the same GET straight to project-service"),),
-                   round_gateway, prepare_gateway, needs=frozenset({"gateway"})),
+        Experiment("gateway", (
+            Row("gateway-get-hit", "GET qualities, cache hit, through the gateway", per_second,
+                "the same GET straight to project-service"),
+            Row("gateway-sse", "SSE: PATCH sent → its event read, through the gateway", "ms",
+                "the same, stream straight from project-service", lower_is_better=True),
+            Row("gateway-export", f"export of {pack} through the gateway", "MiB/s",
+                "the same download straight from export-service"),
+        ), round_gateway, prepare_gateway, needs=frozenset({"gateway"})),
+        Experiment("auth", tuple(
+            Row(row, f"verify a credential: {prefix}", "ns", "a request without credential (cookie lookup)",
+                lower_is_better=True) for row, prefix in AUTH_ROWS.items()),
+                   round_auth_verify, prepare_auth_verify, needs=frozenset({"auth-verify"}), rounds=1),
         Experiment("plan-parser", (Row("plan-parser", "plan parser, 10,000-asset plan", "ms",
                                        "commonmark-java's bare parse of the same text", lower_is_better=True),),
                    round_plan_parser, prepare_plan_parser, needs=frozenset({"plan-parser"}), rounds=1),

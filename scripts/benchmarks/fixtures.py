@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, Optional, Tuple
 
-from .harness import BenchError, Postgres, http_json, http_request
+from .harness import AUTH_HEADERS, BenchError, Postgres, http_json, http_request
 
 QUALITIES = {"art_style": "Pixel Art (16-bit)", "base_resolution": "32x32", "perspective": "side-view",
              "game_genre": "Farming Sim", "theme": "farm", "mood": "calm", "color_palette": "warm earth tones"}
@@ -110,12 +110,15 @@ def qualities_project(api: ProjectService, project_id: str) -> str:
     return project_id
 
 
-def insert_cold_projects(postgres: Postgres, prefix: str, count: int) -> None:
-    """count projects <prefix>0 … with the same qualities as the hot one, straight into Postgres (nothing cached)."""
+def insert_cold_projects(postgres: Postgres, prefix: str, count: int, owner: Optional[str] = None) -> None:
+    """count projects <prefix>0 … with the same qualities as the hot one, straight into Postgres (nothing cached),
+    owned by `owner` (the bench's user when auth is on, so its token may read them)."""
     columns = ", ".join(QUALITIES)
     values = ", ".join(f"'{value}'" for value in QUALITIES.values())
-    postgres.as_owner(f"INSERT INTO project (id, name, {columns}) "
-                      f"SELECT '{prefix}' || i, 'Bench cold ' || i, {values} FROM generate_series(0, {count - 1}) AS i")
+    owner_value = "NULL" if owner is None else f"'{owner}'"
+    postgres.as_owner(f"INSERT INTO project (id, name, owner_id, {columns}) "
+                      f"SELECT '{prefix}' || i, 'Bench cold ' || i, {owner_value}, {values} "
+                      f"FROM generate_series(0, {count - 1}) AS i")
 
 
 def create_pack(api: ProjectService, project_id: str, images: int, image_size: int) -> Pack:
@@ -139,7 +142,8 @@ def create_pack(api: ProjectService, project_id: str, images: int, image_size: i
                     return
                 body, content_type = multipart({"id": f"{project_id}-image-{index}", "projectId": project_id,
                                                 "assetId": f"{project_id}-asset-{index}"}, parts.image(index))
-                connection.request("POST", "/api/generated-assets", body=body, headers={"Content-Type": content_type})
+                connection.request("POST", "/api/generated-assets", body=body,
+                                   headers={"Content-Type": content_type, **AUTH_HEADERS})
                 response = connection.getresponse()
                 answer = response.read()
                 if response.status != 200:

@@ -143,9 +143,13 @@ def stop_leftovers() -> None:
     PIDS_FILE.unlink()
 
 
+# Credentials sent with every API request (wrk, curl, the fixtures) once auth is on: see context.use_auth().
+AUTH_HEADERS: Dict[str, str] = {}
+
+
 def http_request(method: str, url: str, body: Optional[bytes] = None, headers: Optional[Dict[str, str]] = None,
          timeout: float = 60) -> Tuple[int, bytes]:
-    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    request = urllib.request.Request(url, data=body, method=method, headers={**AUTH_HEADERS, **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()

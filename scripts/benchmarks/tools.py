@@ -9,12 +9,17 @@ import time
 from dataclasses import dataclass
 from typing import Dict, List, Sequence
 
-from .harness import BENCH_DIR, ROOT, BenchError, Postgres, run
+from .harness import AUTH_HEADERS, BENCH_DIR, ROOT, BenchError, Postgres, run
 
 WRK_SCRIPTS = BENCH_DIR / "wrk"
 SQL_SCRIPTS = BENCH_DIR / "sql"
 MIB = 1024 * 1024
 REQUEST_TIMEOUT = "60s"  # wrk's default of 2 s would count slow uploads as errors instead of measuring them
+
+
+def header_options() -> List[str]:
+    """-H options (wrk and curl alike) for the credentials every request carries once auth is on."""
+    return [option for name, value in AUTH_HEADERS.items() for option in ("-H", f"{name}: {value}")]
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ def wrk(url: str, seconds: float, load: Load, script: str = "get.lua", args: Seq
     """Runs wrk against url; every answer must be below 400 and no socket may fail, else the figure is refused.
     A warm-up may end before its first request does (a cold JVM takes seconds for its first uploads)."""
     command = ["wrk", f"-t{load.threads}", f"-c{load.connections}", f"-d{max(1, round(seconds))}s",
-               "--timeout", REQUEST_TIMEOUT, "-s", str(WRK_SCRIPTS / script), url]
+               "--timeout", REQUEST_TIMEOUT, "-s", str(WRK_SCRIPTS / script), *header_options(), url]
     if args:
         command += ["--", *args]
     output = run(command, timeout=seconds + 120)
@@ -113,7 +118,7 @@ class Downloads:
 def download(url: str, count: int = 1, min_bytes: int = 1) -> Downloads:
     """count concurrent GETs of url with curl into /dev/null; each must answer 200 with at least min_bytes."""
     report = "%{http_code} %{time_starttransfer} %{time_total} %{size_download}"
-    command = ["curl", "-sS", "-o", "/dev/null", "-w", report, url]
+    command = ["curl", "-sS", "-o", "/dev/null", "-w", report, *header_options(), url]
     started = time.monotonic()
     curls = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(count)]
     results = []

@@ -7,6 +7,7 @@ dofile(here .. "threads.lua")
 function init(args)
   path = "/api/projects/" .. args[1] .. "/qualities"
   headers = {["Content-Type"] = "application/json"}
+  for name, value in pairs(wrk.headers) do headers[name] = headers[name] or value end -- e.g. -H Authorization
   n = 0
 end
 

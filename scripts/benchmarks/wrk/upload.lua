@@ -110,5 +110,6 @@ function request()
     end
     if #query > 0 then path = path .. "?" .. table.concat(query, "&") end
   end
+  for name, value in pairs(wrk.headers) do headers[name] = headers[name] or value end -- e.g. -H Authorization
   return wrk.format("POST", path, headers, body)
 end

@@ -11,8 +11,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a generated image (base64 JSON, as the original frontend sends it)
-         * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original.
+         * Upload a generated image (base64 JSON as the original frontend sends it, multipart, or raw)
+         * @description Upsert by id: the first call stores the asset, later calls with the same id update it; sending the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults to approved and seed to 0, as in the original. Three bodies, the same fields and rules: JSON with the image as base64 `imageBlob`; multipart/form-data with the image as the file part `image`; or the image itself (Content-Type image/png, image/jpeg or image/webp) with the fields as query parameters, the fastest: read once into one array, no temporary file, no decoding.
          */
         post: operations["postGeneratedAssets"];
         delete?: never;
@@ -1026,7 +1026,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The image is over asset-hatch.images.max-bytes (bodies over quarkus.http.limits.max-body-size are refused by the HTTP layer with an empty 413). */
+        /** @description The image is over asset-hatch.images.max-bytes, or its header claims more pixels than asset-hatch.images.max-pixels (checked from the header, before decoding). */
         ImageTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1035,7 +1035,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says). */
+        /** @description The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says), or do not decode as a whole: truncated, corrupt, or a header with no image data. */
         NotAnImage: {
             headers: {
                 [name: string]: unknown;
@@ -1053,7 +1053,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description If-Match named a version that is no longer current; nothing changed. */
+        /** @description If-Match named a version that is no longer current, or only entity tags that name no version (e.g. "v0"); nothing changed. A header that is not an entity-tag list is a 400. */
         StaleVersion: {
             headers: {
                 [name: string]: unknown;
@@ -1088,13 +1088,54 @@ export type $defs = Record<string, never>;
 export interface operations {
     postGeneratedAssets: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Raw upload only, required there: the plan asset this image is for.
+                 * @example farm-game-01-asset-0
+                 */
+                assetId?: string;
+                /**
+                 * @description Raw upload only, required there: the client-chosen id; re-sending it updates that asset.
+                 * @example 5d0c4f0e-1f7e-4b8e-9a51-4c6c2b1f0a11
+                 */
+                id?: string;
+                /**
+                 * @description Raw upload only: generation metadata, a JSON object, URL-encoded.
+                 * @example {"model": "flux.2-pro"}
+                 */
+                metadata?: string;
+                /**
+                 * @description Raw upload only, required there.
+                 * @example farm-game-01
+                 */
+                projectId?: string;
+                /** @description Raw upload only: the prompt (URL-encoded; the whole request line is limited to 4 KiB). */
+                promptUsed?: string;
+                /**
+                 * @description Raw upload only: generation seed, an integer; 0 when absent.
+                 * @example 42
+                 */
+                seed?: string;
+                /**
+                 * @description Raw upload only: generated, approved or rejected; approved when absent (as the original).
+                 * @example approved
+                 */
+                status?: string;
+                /**
+                 * @description Raw upload only.
+                 * @example farm-game-01-asset-0-composite
+                 */
+                variantId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
                 "multipart/form-data": components["schemas"]["AssetUpload"];
                 "application/json": components["schemas"]["SyncGeneratedAssetRequest"];
             };

@@ -50,11 +50,9 @@ class DemoFlowIT {
     private static final Path WORK = Path.of(System.getProperty("e2e.work-dir", "target/e2e")).toAbsolutePath();
     private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(60);
     private static final int LARGE_IMAGES = 12;
-    private static final int LARGE_IMAGE_BYTES = 2 * 1024 * 1024;
+    /** Side of a square PNG of RGB noise: incompressible, so about 2 MB each (the service decodes every image). */
+    private static final int LARGE_IMAGE_SIDE = 840;
     private static final long LARGE_IMAGE_SEED = 42;
-    /** A PNG signature and IHDR chunk (256x256), which is what the service sniffs. */
-    private static final byte[] PNG_SIGNATURE_AND_HEADER = java.util.HexFormat.of()
-            .parseHex("89504e470d0a1a0a0000000d49484452000001000000010008060000005c72a866");
     /** Well under quarkus.shutdown.timeout: the stream ends when the shutdown begins, not when it gives up. */
     private static final Duration STREAM_END_DEADLINE = Duration.ofSeconds(10);
 
@@ -144,9 +142,7 @@ class DemoFlowIT {
     private int uploadLargeApprovedImages(Running project, String projectId) throws Exception {
         Random random = new Random(LARGE_IMAGE_SEED);
         for (int i = 0; i < LARGE_IMAGES; i++) {
-            byte[] image = new byte[LARGE_IMAGE_BYTES];
-            random.nextBytes(image);
-            System.arraycopy(PNG_SIGNATURE_AND_HEADER, 0, image, 0, PNG_SIGNATURE_AND_HEADER.length);
+            byte[] image = noisePng(random);
             String body = json.writeValueAsString(Map.of("id", projectId + "-large-" + i, "projectId", projectId,
                     "assetId", projectId + "-extra-" + i, "status", "approved",
                     "imageBlob", Base64.getEncoder().encodeToString(image)));
@@ -157,6 +153,19 @@ class DemoFlowIT {
             assertThat(response.statusCode()).as("upload of a large image: %s", response.body()).isEqualTo(200);
         }
         return LARGE_IMAGES;
+    }
+
+    private static byte[] noisePng(Random random) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(LARGE_IMAGE_SIDE, LARGE_IMAGE_SIDE,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < LARGE_IMAGE_SIDE; y++) {
+            for (int x = 0; x < LARGE_IMAGE_SIDE; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     /** Starts the ZIP download and reads its first bytes, so it is in flight. */

@@ -28,19 +28,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "unknown asset", value = "{\"error\": \"Asset not found\"}"))),
                 @APIResponse(name = ProjectServiceApi.STALE_VERSION, responseCode = "412",
-                        description = "If-Match named a version that is no longer current; nothing changed.",
+                        description = "If-Match named a version that is no longer current, or only entity tags that name no "
+                                + "version (e.g. \"v0\"); nothing changed. A header that is not an entity-tag list is a 400.",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "stale version", value = "{\"error\": \"Version 41 is stale: the "
                                         + "current version is 42. Read it again and retry.\", \"details\": {\"expectedVersion\": 41, "
                                         + "\"currentVersion\": 42}}"))),
                 @APIResponse(name = ProjectServiceApi.IMAGE_TOO_LARGE, responseCode = "413",
-                        description = "The image is over asset-hatch.images.max-bytes (bodies over quarkus.http.limits.max-body-size "
-                                + "are refused by the HTTP layer with an empty 413).",
+                        description = "The image is over asset-hatch.images.max-bytes, or its header claims more pixels than "
+                                + "asset-hatch.images.max-pixels (checked from the header, before decoding).",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "too large", value = "{\"error\": \"Image is 12.4 MB; the limit is "
                                         + "10.0 MB\", \"details\": {\"maxBytes\": 10485760}}"))),
                 @APIResponse(name = ProjectServiceApi.NOT_AN_IMAGE, responseCode = "415",
-                        description = "The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says).",
+                        description = "The bytes are not a PNG, JPEG or WebP image (whatever the file name or Content-Type says), or "
+                                + "do not decode as a whole: truncated, corrupt, or a header with no image data.",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "text posing as an image", value = "{\"error\": \"imageBlob is not "
                                         + "a PNG, JPEG or WebP image\", \"details\": {\"accepted\": [\"image/png\", \"image/jpeg\", "

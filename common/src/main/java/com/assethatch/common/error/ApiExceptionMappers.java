@@ -23,6 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into {@link ApiError}, so clients parse one shape and never see a stack trace. */
 public class ApiExceptionMappers {
 
+    /** Where RESTEasy Reactive parses multipart and form bodies. */
+    private static final String FORM_PARSER_PACKAGE = "org.jboss.resteasy.reactive.server.core.multipart";
+
     private final String retryAfterSeconds;
 
     public ApiExceptionMappers(HttpErrorsConfig config) {
@@ -95,6 +98,19 @@ public class ApiExceptionMappers {
             default -> status.getReasonPhrase();
         };
         return respond(status, ApiError.of(message));
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary (or is not multipart at all) fails in RESTEasy's form
+     * parser with a bare IOException: the client's fault, so a 400. Any other IOException is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response mapUnreadableBody(java.io.IOException e, HttpServerRequest request) {
+        boolean fromFormParser = java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith(FORM_PARSER_PACKAGE));
+        return fromFormParser
+                ? respond(Status.BAD_REQUEST, ApiError.of("Malformed multipart body: " + e.getMessage()))
+                : mapUnexpected(e, request);
     }
 
     @ServerExceptionMapper

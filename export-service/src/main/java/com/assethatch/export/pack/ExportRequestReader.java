@@ -1,6 +1,7 @@
 package com.assethatch.export.pack;
 
 import com.assethatch.common.error.ApiException;
+import com.assethatch.common.json.StorableText;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -60,6 +61,10 @@ public class ExportRequestReader {
         if (value != JsonToken.VALUE_STRING) {
             throw ApiException.badRequest("Field '" + PROJECT_ID + "' must be a string");
         }
-        return parser.getText();
+        String projectId = parser.getText();
+        StorableText.problem(projectId).ifPresent(problem -> {
+            throw ApiException.badRequest("Field '" + PROJECT_ID + "' " + problem, java.util.Map.of("field", PROJECT_ID));
+        });
+        return projectId;
     }
 }

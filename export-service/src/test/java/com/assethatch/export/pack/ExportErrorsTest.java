@@ -39,6 +39,22 @@ class ExportErrorsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"projectId\": \"a\\u0000b\"}", "{\"projectId\": \"\\ud800\"}"})
+    void aProjectIdPostgresCannotHoldIsA400NamingTheFieldNeverA500(String body) {
+        given().contentType(ContentType.JSON).body(body).post("/api/export")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", startsWith("Field 'projectId' contains"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/projects/a%00b/export", "/api/projects/%00/export/manifest"})
+    void aNulInTheProjectIdPathIsA400NeverA500(String path) {
+        given().urlEncodingEnabled(false).get(path)
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", startsWith("The path contains a NUL character"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{\"projectId\": ", "not json", "{\"projectId\": \"a\"} trailing", "{\"projectId\": \"a\",}"})
     void malformedJsonIsA400InTheCommonShapeNeverA500(String body) {
         given().contentType(ContentType.JSON).body(body).post("/api/export")

@@ -22,18 +22,23 @@ public class ExportDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        migrate(JDBC_URL);
+        return Map.of(
+                "quarkus.datasource.reactive.url", JDBC_URL.substring("jdbc:".length()),
+                "quarkus.datasource.username", EXPORT_ROLE,
+                "quarkus.datasource.password", EXPORT_PASSWORD);
+    }
+
+    /** Cleans and migrates the database at {@code jdbcUrl} as the owner role, granting the export role its reads. */
+    public static void migrate(String jdbcUrl) {
         Flyway flyway = Flyway.configure()
-                .dataSource(JDBC_URL, OWNER, OWNER_PASSWORD)
+                .dataSource(jdbcUrl, OWNER, OWNER_PASSWORD)
                 .locations("filesystem:" + migrations())
                 .placeholders(Map.of("export_role", EXPORT_ROLE, "legacy_owner", "owner:"))
                 .cleanDisabled(false)
                 .load();
         flyway.clean();
         flyway.migrate();
-        return Map.of(
-                "quarkus.datasource.reactive.url", JDBC_URL.substring("jdbc:".length()),
-                "quarkus.datasource.username", EXPORT_ROLE,
-                "quarkus.datasource.password", EXPORT_PASSWORD);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.assethatch.project.assets;
 import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.images.StoredImage;
+import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.persistence.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Generated assets in Postgres. Listing and change statements never move the image bytes. */
 @ApplicationScoped
@@ -62,7 +62,7 @@ public class AssetRepository {
         String updateStatus = "UPDATE generated_asset SET status = $2 WHERE id = $1 AND status IS DISTINCT FROM $2"
                 + OWNED_BY.formatted(3);
         this.updateStatusSql = updateStatus + " RETURNING " + RECORD_COLUMNS;
-        this.updateStatusIfVersionSql = updateStatus + " AND version = $4 RETURNING " + RECORD_COLUMNS;
+        this.updateStatusIfVersionSql = updateStatus + " AND version = ANY($4) RETURNING " + RECORD_COLUMNS;
     }
 
     public Uni<Optional<GeneratedAsset>> upsert(String ownerId, AssetUpload upload) {
@@ -104,15 +104,15 @@ public class AssetRepository {
     }
 
     /**
-     * Sets the status of the owner's asset, optionally only at a given version; empty when the owner has no such
+     * Sets the status of the owner's asset, only at one of the expected versions; empty when the owner has no such
      * asset, nothing changed or the version moved on.
      */
     public Uni<Optional<GeneratedAsset>> updateStatus(String ownerId, String id, String status,
-            OptionalLong expectedVersion) {
-        var query = expectedVersion.isPresent()
-                ? pool.preparedQuery(updateStatusIfVersionSql)
-                        .execute(Tuple.of(id, status, ownerId, expectedVersion.getAsLong()))
-                : pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status, ownerId));
+            ExpectedVersions expectedVersions) {
+        var query = expectedVersions.isAny()
+                ? pool.preparedQuery(updateStatusSql).execute(Tuple.of(id, status, ownerId))
+                : pool.preparedQuery(updateStatusIfVersionSql)
+                        .execute(Tuple.of(id, status, ownerId, expectedVersions.asArray()));
         return query.map(rows -> Rows.first(rows, this::toAsset));
     }
 

@@ -2,11 +2,11 @@ package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
 import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.projects.ProjectService;
 import com.assethatch.project.writes.WritePipeline;
@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -92,21 +91,21 @@ public class AssetService {
                         .onFailure(ProjectNotFoundException.class).transform(notOwned -> assetNotFound()));
     }
 
-    /** Approve or reject; with an expected version the change applies only if the asset is still at it. */
-    public Uni<GeneratedAsset> changeStatus(String ownerId, String id, String status, OptionalLong expectedVersion) {
-        return writes.write(ownerId, repository.updateStatus(ownerId, id, status, expectedVersion), cache::updateFor,
+    /** Approve or reject; the change applies only if the asset is still at one of the expected versions. */
+    public Uni<GeneratedAsset> changeStatus(String ownerId, String id, String status, ExpectedVersions expectedVersions) {
+        return writes.write(ownerId, repository.updateStatus(ownerId, id, status, expectedVersions), cache::updateFor,
                         AssetService::announcement)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
-                        : explainUnchangedStatus(ownerId, id, expectedVersion));
+                        : explainUnchangedStatus(ownerId, id, expectedVersions));
     }
 
     /** No row changed: the asset is missing, If-Match named an older version, or it already had that status. */
-    private Uni<GeneratedAsset> explainUnchangedStatus(String ownerId, String id, OptionalLong expectedVersion) {
+    private Uni<GeneratedAsset> explainUnchangedStatus(String ownerId, String id, ExpectedVersions expectedVersions) {
         return repository.findOwned(ownerId, id).map(current -> {
             GeneratedAsset asset = current.orElseThrow(AssetService::assetNotFound);
-            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != asset.version()) {
-                throw new StaleVersionException(expectedVersion.getAsLong(), asset.version());
+            if (!expectedVersions.allows(asset.version())) {
+                throw expectedVersions.staleAgainst(asset.version());
             }
             return asset;
         });

@@ -1,9 +1,13 @@
 package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiException;
+import com.assethatch.common.json.StorableText;
+import com.assethatch.common.json.UnstorableTextException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
@@ -49,12 +53,30 @@ public class AssetUploadForm {
     @Schema(description = "The image file: PNG, JPEG or WebP.", required = true, type = SchemaType.STRING, format = "binary")
     public FileUpload image;
 
-    /** The form's fields, typed; text that is not an integer or a JSON document is a 400 naming the field. */
+    /**
+     * The form's fields, typed; text that cannot be stored (NUL, unpaired surrogates), is not an integer or not a JSON
+     * document is a 400 naming the field, as the JSON body's deserializers do for the base64 path.
+     */
     AssetFields toFields(ObjectMapper json) {
-        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(), promptUsed, parseMetadata(json));
+        requireStorable(Map.of("id", nullable(id), "projectId", nullable(projectId), "assetId", nullable(assetId),
+                "variantId", nullable(variantId), "status", nullable(status), "seed", nullable(seed),
+                "promptUsed", nullable(promptUsed), "metadata", nullable(metadata)));
+        return new AssetFields(id, projectId, assetId, variantId, status, parseSeed(seed), promptUsed,
+                parseMetadata(metadata, json));
     }
 
-    private Long parseSeed() {
+    private static void requireStorable(Map<String, String> textFields) {
+        new TreeMap<>(textFields).forEach((field, text) -> StorableText.problem(text).ifPresent(problem -> {
+            throw ApiException.badRequest("Field '" + field + "' " + problem, Map.of("field", field));
+        }));
+    }
+
+    private static String nullable(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** A seed field as text: null when absent, a 400 when not an integer. */
+    static Long parseSeed(String seed) {
         if (seed == null || seed.isBlank()) {
             return null;
         }
@@ -65,12 +87,15 @@ public class AssetUploadForm {
         }
     }
 
-    private JsonNode parseMetadata(ObjectMapper json) {
+    /** A metadata field as text: null when absent, a 400 when not JSON (an object is checked with the other rules). */
+    static JsonNode parseMetadata(String metadata, ObjectMapper json) {
         if (metadata == null || metadata.isBlank()) {
             return null;
         }
         try {
             return json.readTree(metadata);
+        } catch (UnstorableTextException e) {
+            throw ApiException.badRequest("Field 'metadata' " + e.problem(), Map.of("field", "metadata"));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("Field 'metadata' is not valid JSON");
         }

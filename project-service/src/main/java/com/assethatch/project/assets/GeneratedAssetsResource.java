@@ -15,6 +15,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -74,10 +76,13 @@ public class GeneratedAssetsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a generated image (base64 JSON, as the original frontend sends it)",
+    @Operation(summary = "Upload a generated image (base64 JSON as the original frontend sends it, multipart, or raw)",
             description = "Upsert by id: the first call stores the asset, later calls with the same id update it; sending "
                     + "the same data again changes nothing. The bytes must really be PNG, JPEG or WebP. status defaults "
-                    + "to approved and seed to 0, as in the original.")
+                    + "to approved and seed to 0, as in the original. Three bodies, the same fields and rules: JSON with "
+                    + "the image as base64 `imageBlob`; multipart/form-data with the image as the file part `image`; or "
+                    + "the image itself (Content-Type image/png, image/jpeg or image/webp) with the fields as query "
+                    + "parameters, the fastest: read once into one array, no temporary file, no decoding.")
     @APIResponse(responseCode = "200", description = "Stored (or already stored).")
     @APIResponse(responseCode = "400", description = "`Missing required fields`, invalid base64, unknown status, "
             + "metadata that is not an object, a wrong JSON type or malformed JSON.",
@@ -122,6 +127,33 @@ public class GeneratedAssetsResource {
                 .map(GeneratedAssetsResource::synced);
     }
 
+    @POST
+    @Consumes({RawImageUpload.PNG, RawImageUpload.JPEG, RawImageUpload.WEBP})
+    @Operation(summary = "Upload a generated image (raw body, no base64, no multipart)",
+            description = "The body is the image itself, with its Content-Type (image/png, image/jpeg or image/webp); the "
+                    + "fields are query parameters. The same rules as the JSON upload. The fastest path: the body is read "
+                    + "once into memory (one array, sized by Content-Length), with no temporary file and no decoding. "
+                    + "The request line is limited to 4 KiB: send a long promptUsed or metadata by multipart or JSON.")
+    @APIResponse(responseCode = "200", description = "Stored (or already stored).")
+    @APIResponse(responseCode = "400", description = "Missing or invalid fields (e.g. a seed that is not a number, metadata "
+            + "that is not a JSON object).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The id already belongs to another project or plan asset.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
+    @Blocking // reads the body as it arrives, then sniffs and hashes it: a worker thread, not the event loop
+    public Uni<Synced> uploadRaw(@BeanParam RawImageUpload upload, InputStream body) throws IOException {
+        AssetFields fields = upload.toFields(json);
+        var violations = validator.validate(fields);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return assets.upload(currentUser.id(), fields, RawImageUpload.BODY, upload.readImage(body, imagePolicy))
+                .map(GeneratedAssetsResource::synced);
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a generated asset's record", description = "Metadata only; the bytes are at imageUrl.")
@@ -133,6 +165,7 @@ public class GeneratedAssetsResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or reject a generated asset",
             description = "How approvals reach the server. With If-Match, applies only if the asset is still at that version.")
     @APIResponse(responseCode = "200", description = "The asset after the change.",

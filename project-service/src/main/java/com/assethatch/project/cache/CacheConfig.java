@@ -29,6 +29,23 @@ public interface CacheConfig {
 
     Relay relay();
 
+    /** When Redis calls stop for a while (see RedisBreaker): {@code failure-ratio} of the last {@code request-volume} failed. */
+    Breaker breaker();
+
+    interface Breaker {
+        /** Calls the failure ratio is taken over. */
+        @WithDefault("20")
+        int requestVolume();
+
+        /** Share of failed calls (errors and timeouts) that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long calls fail at once before one trial call decides whether Redis is back. */
+        @WithDefault("PT2S")
+        Duration delay();
+    }
+
     interface Relay {
         /** How often the outbox relay looks for repairs the cache still owes. */
         @WithDefault("1s")

@@ -1,8 +1,10 @@
 package com.assethatch.project.cache;
 
+import com.assethatch.project.cache.VersionedCache.CachedView;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,16 +59,24 @@ public abstract class CacheLayout<T extends Versioned> {
         throw new UnsupportedOperationException(entityType() + " rows are not listed");
     }
 
+    /**
+     * Renderings of the row that reads serve as stored, by view name ({@link #findView}); none by default. Each is
+     * stored with the row, in the same call, under its own key.
+     */
+    protected Map<String, String> viewsOf(T row) {
+        return Map.of();
+    }
+
     /** Stores the row under its own key and in its project's list, whichever the layout has. */
-    protected List<CacheOp> opsFor(T row, String payload) {
+    protected List<CacheOp> opsFor(T row, EntryContent content) {
         List<CacheOp> ops = new ArrayList<>(2);
         String entryKey = entryKey(idOf(row));
         if (entryKey != null) {
-            ops.add(CacheOp.put(Slot.entry(entryKey), row.version(), payload));
+            ops.add(CacheOp.put(Slot.entry(entryKey), row.version(), content));
         }
         String listKey = listKey(projectIdOf(row));
         if (listKey != null) {
-            ops.add(CacheOp.put(Slot.member(listKey, memberOf(row)), row.version(), payload));
+            ops.add(CacheOp.put(Slot.member(listKey, memberOf(row)), row.version(), content.payload()));
         }
         return ops;
     }
@@ -85,6 +95,11 @@ public abstract class CacheLayout<T extends Versioned> {
         return ops;
     }
 
+    /** JSON of a value, for {@link #viewsOf}: the same mapper that renders responses. */
+    protected final String encode(Object value) {
+        return tier.readThrough.encode(value);
+    }
+
     /** {@code <prefix>:<part>:...}, for the layout's key names. */
     protected final String key(String... parts) {
         return tier.keys.of(parts);
@@ -94,7 +109,15 @@ public abstract class CacheLayout<T extends Versioned> {
 
     /** The row, from Redis when it holds a trustworthy copy, else from Postgres (then cached). */
     public final Uni<Optional<T>> find(String id) {
-        return tier.readThrough.entity(entryKey(id), type, () -> load(id));
+        return tier.readThrough.entity(entryKey(id), type, () -> load(id), this::contentOf);
+    }
+
+    /**
+     * One of the row's views ({@link #viewsOf}) as bytes: from Redis as stored when it holds a trustworthy copy (no
+     * JSON work), else rendered from Postgres (then cached with the row). Empty when there is no such row.
+     */
+    public final Uni<Optional<CachedView>> findView(String id, String view) {
+        return tier.readThrough.view(entryKey(id), view, () -> load(id), this::contentOf);
     }
 
     /** A project's rows, from Redis when it holds the complete list, else from Postgres (then cached). */
@@ -104,7 +127,7 @@ public abstract class CacheLayout<T extends Versioned> {
 
     /** What a committed row owes the cache. */
     public final CacheUpdate updateFor(T row) {
-        return CacheUpdate.of(opsFor(row, tier.readThrough.encode(row)), new Settlement(entityType(), idOf(row), row.version()));
+        return CacheUpdate.of(opsFor(row, contentOf(row)), new Settlement(entityType(), idOf(row), row.version()));
     }
 
     /** What a deleted row owes the cache. */
@@ -128,7 +151,11 @@ public abstract class CacheLayout<T extends Versioned> {
      */
     final Uni<List<CacheOp>> repairOperations(String id, String projectId) {
         return load(id).flatMap(row -> row.isPresent()
-                ? Uni.createFrom().item(opsFor(row.get(), tier.readThrough.encode(row.get())))
+                ? Uni.createFrom().item(opsFor(row.get(), contentOf(row.get())))
                 : tier.versions.next().map(version -> opsFor(new Tombstone(id, projectId, version))));
+    }
+
+    private EntryContent contentOf(T row) {
+        return new EntryContent(encode(row), viewsOf(row));
     }
 }

@@ -1,6 +1,7 @@
 package com.assethatch.project.cache;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Map;
 
 /**
  * One change to the fast tier, derived from a committed row. A put carries the row's version and is
@@ -18,12 +19,17 @@ public sealed interface CacheOp {
     Uni<Long> applyTo(VersionedCache cache);
 
     static CacheOp put(Slot slot, long version, String payload) {
-        return new Put(slot, version, payload);
+        return new Put(slot, version, payload, Map.of());
+    }
+
+    /** A row's own key: its payload and its views ({@link EntryContent}); a list member has no views. */
+    static CacheOp put(Slot slot, long version, EntryContent content) {
+        return new Put(slot, version, content.payload(), content.views());
     }
 
     /** Stores that the row is gone, outranking every write of an older version. */
     static CacheOp tombstone(Slot slot, long version) {
-        return new Put(slot, version, null);
+        return new Put(slot, version, null, Map.of());
     }
 
     static CacheOp drop(String key) {
@@ -31,7 +37,7 @@ public sealed interface CacheOp {
     }
 
     /** Stores a row (or a list member); a null payload is a tombstone. */
-    record Put(Slot slot, long version, String payload) implements CacheOp {
+    record Put(Slot slot, long version, String payload, Map<String, String> views) implements CacheOp {
         @Override
         public Uni<Long> applyTo(VersionedCache cache) {
             return cache.put(this);

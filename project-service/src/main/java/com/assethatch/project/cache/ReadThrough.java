@@ -2,9 +2,11 @@ package com.assethatch.project.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.assethatch.project.cache.VersionedCache.CachedView;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,14 +33,46 @@ class ReadThrough {
     }
 
     /** One row by key; an empty result means Postgres has no such row either. */
-    <T extends Versioned> Uni<Optional<T>> entity(String key, Class<T> type, Supplier<Uni<Optional<T>>> database) {
+    <T extends Versioned> Uni<Optional<T>> entity(String key, Class<T> type, Supplier<Uni<Optional<T>>> database,
+            Function<T, EntryContent> content) {
         return cached(key, () -> cache.getEntity(key).map(hit -> hit.flatMap(payload -> decode(payload, type))))
                 .flatMap(hit -> hit.isPresent()
                         ? Uni.createFrom().item(hit)
-                        : fill(key, database, (token, row) -> row.isEmpty() ? Uni.createFrom().voidItem()
-                                : cache.fillEntity(key, token, row.get().version(), encode(row.get()))
-                                        .invoke(held -> held.ifPresent(version -> staleKeys.caughtUp(Slot.entry(key), version)))
-                                        .replaceWithVoid()));
+                        : loadAndFill(key, database, content).map(loaded -> loaded.map(Loaded::row)));
+    }
+
+    /**
+     * One view of a row by key, as bytes: on a hit exactly what Redis holds (no JSON work at all); else rendered
+     * from the row read from Postgres, which is then cached with all its views. Empty: Postgres has no such row.
+     */
+    <T extends Versioned> Uni<Optional<CachedView>> view(String key, String view, Supplier<Uni<Optional<T>>> database,
+            Function<T, EntryContent> content) {
+        return cached(key, () -> cache.getView(key, view))
+                .flatMap(hit -> hit.isPresent()
+                        ? Uni.createFrom().item(hit)
+                        : loadAndFill(key, database, content).map(loaded -> loaded.map(row -> row.view(view))));
+    }
+
+    /** Reads the row from Postgres under a fill token and caches it (payload and views) if no write came between. */
+    private <T extends Versioned> Uni<Optional<Loaded<T>>> loadAndFill(String key, Supplier<Uni<Optional<T>>> database,
+            Function<T, EntryContent> content) {
+        return fill(key, () -> database.get().map(row -> row.map(found -> new Loaded<>(found, content.apply(found)))),
+                (token, loaded) -> loaded.isEmpty() ? Uni.createFrom().voidItem()
+                        : cache.fillEntity(key, token, loaded.get().row().version(), loaded.get().content())
+                                .invoke(held -> held.ifPresent(version -> staleKeys.caughtUp(Slot.entry(key), version)))
+                                .replaceWithVoid());
+    }
+
+    /** A row read from Postgres and what caching it stores. */
+    private record Loaded<T extends Versioned>(T row, EntryContent content) {
+        CachedView view(String name) {
+            String rendering = content.views().get(name);
+            if (rendering == null) {
+                throw new IllegalArgumentException(row.getClass().getSimpleName() + " has no view " + name);
+            }
+            return new CachedView(row.version(), rendering.getBytes(StandardCharsets.UTF_8),
+                    content.views().get(VersionedCache.OWNER_VIEW));
+        }
     }
 
     /**

@@ -12,18 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * The Redis fast tier. Every write is a compare-and-set in Lua: a value is stored only if its
  * version is higher than the one Redis holds, so a slow writer can never put an older row back.
  * Every command is bounded by {@link CacheConfig#commandTimeout()}; failures surface as failed
- * {@link Uni}s and the callers fall back to Postgres. A circuit breaker (settings under
- * {@code quarkus.fault-tolerance."...VersionedCache"}) stops calling a Redis that keeps failing, so a hanging
- * Redis costs requests nothing after the first few timeouts.
+ * {@link Uni}s and the callers fall back to Postgres. A circuit breaker ({@link RedisBreaker}, settings under
+ * {@code asset-hatch.cache.breaker}) stops calling a Redis that keeps failing, so a hanging Redis costs requests
+ * nothing after the first few timeouts. Scripts are called by digest ({@link LuaScript}).
  */
 @ApplicationScoped
-@CircuitBreaker
 public class VersionedCache {
 
     /** Field holding the version of an entity hash; its payload is in {@link #PAYLOAD}. */
@@ -44,20 +42,23 @@ public class VersionedCache {
      * that write (flush, eviction, expiry) in between: then the token is gone as well.
      */
 
-    // KEYS[1] entity hash; ARGV: version, payload ("" = tombstone), ttl seconds. Returns the version Redis now holds.
-    private static final String PUT_ENTITY = """
+    // KEYS[1] entity hash; ARGV: version, payload ("" = tombstone), ttl seconds, fill token (FILL_ENTITY only),
+    // then (view field, rendering) pairs. Returns the version Redis now holds. A stored version replaces the whole
+    // hash, so a view can never outlive the payload it was rendered from.
+    private static final LuaScript PUT_ENTITY = LuaScript.of("""
             redis.call('HDEL', KEYS[1], '__fill')
             local current = tonumber(redis.call('HGET', KEYS[1], 'v'))
             local incoming = tonumber(ARGV[1])
             if current and current >= incoming then return current end
-            redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2], unpack(ARGV, 5))
             redis.call('EXPIRE', KEYS[1], ARGV[3])
             return incoming
-            """;
+            """);
 
     // Index members are stored as "<version>:<payload>" so one HGETALL returns the whole list.
     // KEYS[1] index hash; ARGV: field, version, payload ("" = removed), ttl seconds.
-    private static final String PUT_INDEX_ENTRY = """
+    private static final LuaScript PUT_INDEX_ENTRY = LuaScript.of("""
             redis.call('HDEL', KEYS[1], '__fill')
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             local incoming = tonumber(ARGV[2])
@@ -68,23 +69,30 @@ public class VersionedCache {
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. ARGV[3])
             redis.call('EXPIRE', KEYS[1], ARGV[4])
             return incoming
-            """;
+            """);
 
     // KEYS[1] entity or index hash; ARGV: token, ttl seconds for a hash this creates.
-    private static final String BEGIN_FILL = """
+    private static final LuaScript BEGIN_FILL = LuaScript.of("""
             redis.call('HSET', KEYS[1], '__fill', ARGV[1])
             if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
             return 1
-            """;
+            """);
 
     // KEYS[1] entity hash; ARGV as PUT_ENTITY plus the fill token. Returns the version held, or -1 if refused.
-    private static final String FILL_ENTITY =
-            "if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[4] then return -1 end\n" + PUT_ENTITY;
+    private static final LuaScript FILL_ENTITY = LuaScript.of(
+            "if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[4] then return -1 end\n" + PUT_ENTITY.source());
+
+    /** No fill token: a write-through or repair (PUT_ENTITY ignores its fourth argument). */
+    private static final String NO_TOKEN = "";
+    /** Prefix of the hash fields that hold a rendering of the payload (e.g. the qualities view of a project). */
+    private static final String VIEW_PREFIX = "d:";
+    /** The view holding the row's owner id, read with every view. */
+    public static final String OWNER_VIEW = "owner";
 
     // KEYS[1] index hash; ARGV: token, ttl seconds, then (field, version, payload) triples read from Postgres.
     // Members holding a newer version are kept and members missing from the load are never removed;
     // then the index is marked complete. Returns 1, or -1 if refused.
-    private static final String FILL_INDEX = """
+    private static final LuaScript FILL_INDEX = LuaScript.of("""
             if redis.call('HGET', KEYS[1], '__fill') ~= ARGV[1] then return -1 end
             redis.call('HDEL', KEYS[1], '__fill')
             for i = 3, #ARGV, 3 do
@@ -97,16 +105,18 @@ public class VersionedCache {
             redis.call('HSET', KEYS[1], '__complete', '1')
             redis.call('EXPIRE', KEYS[1], ARGV[2])
             return 1
-            """;
+            """);
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final CacheConfig config;
+    private final RedisBreaker breaker;
 
-    public VersionedCache(ReactiveRedisDataSource redis, CacheConfig config) {
+    public VersionedCache(ReactiveRedisDataSource redis, CacheConfig config, RedisBreaker breaker) {
         this.redis = redis;
         this.hashes = redis.hash(String.class, String.class, String.class);
         this.config = config;
+        this.breaker = breaker;
     }
 
     /** Applies one operation; returns the version Redis then holds in its slot. */
@@ -120,7 +130,8 @@ public class VersionedCache {
         String version = String.valueOf(put.version());
         String payload = payloadOrTombstone(put.payload());
         Uni<Response> script = slot.isEntry()
-                ? eval(PUT_ENTITY, slot.key(), version, payload, ttlSeconds(put.payload() == null))
+                ? eval(PUT_ENTITY, slot.key(), entityArguments(version, payload, ttlSeconds(put.payload() == null), NO_TOKEN,
+                        put.views()))
                 : eval(PUT_INDEX_ENTRY, slot.key(), slot.member(), version, payload, ttlSeconds(false));
         return bounded(script).map(Response::toLong);
     }
@@ -133,6 +144,20 @@ public class VersionedCache {
     public Uni<Optional<String>> getEntity(String key) {
         return bounded(hashes.hmget(key, VERSION, PAYLOAD))
                 .map(fields -> Optional.ofNullable(fields.get(PAYLOAD)).filter(payload -> !payload.isEmpty()));
+    }
+
+    /**
+     * One view of the row under {@code key} (stored by a put or fill next to its payload, see {@link EntryContent}),
+     * as Redis holds it, with the row's version: no decoding. Empty on a miss, a tombstone or a row stored without it.
+     */
+    public Uni<Optional<CachedView>> getView(String key, String view) {
+        return bounded(redis.execute("HMGET", key, VERSION, VIEW_PREFIX + view, VIEW_PREFIX + OWNER_VIEW)).map(fields -> {
+            Response version = fields.get(0);
+            Response rendering = fields.get(1);
+            Response owner = fields.get(2);
+            return version == null || rendering == null ? Optional.empty()
+                    : Optional.of(new CachedView(version.toLong(), rendering.toBytes(), owner == null ? null : owner.toString()));
+        });
     }
 
     /** The members of an index, or empty when the index is not known to be complete. */
@@ -148,7 +173,13 @@ public class VersionedCache {
 
     /** Stores a row read from Postgres unless a write happened since {@link #beginFill}; returns the version held, if applied. */
     public Uni<OptionalLong> fillEntity(String key, String token, long version, String payload) {
-        return bounded(eval(FILL_ENTITY, key, String.valueOf(version), payload, ttlSeconds(false), token))
+        return fillEntity(key, token, version, new EntryContent(payload, Map.of()));
+    }
+
+    /** As {@link #fillEntity(String, String, long, String)}, with the row's views next to its payload. */
+    public Uni<OptionalLong> fillEntity(String key, String token, long version, EntryContent content) {
+        return bounded(eval(FILL_ENTITY, key, entityArguments(String.valueOf(version), content.payload(), ttlSeconds(false),
+                        token, content.views())))
                 .map(held -> held.toLong() == FILL_REFUSED ? OptionalLong.empty() : OptionalLong.of(held.toLong()));
     }
 
@@ -166,9 +197,16 @@ public class VersionedCache {
                 .map(result -> result.toLong() != FILL_REFUSED);
     }
 
-    /** Whether Redis answers a PING in time; never fails. */
+    /** Whether Redis answers a PING in time, whatever the breaker says; never fails. */
     public Uni<RedisState> state() {
-        return bounded(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
+        return timed(redis.execute("PING")).replaceWith(RedisState.UP).onFailure().recoverWithItem(RedisState.DOWN);
+    }
+
+    /**
+     * A view's bytes as stored, the version of the row they were rendered from, and the row's owner when its layout
+     * stores one (the {@link #OWNER_VIEW} view), so an owner check needs no decoding either.
+     */
+    public record CachedView(long version, byte[] body, String ownerId) {
     }
 
     public record IndexEntry(String field, long version, String payload) {
@@ -190,13 +228,34 @@ public class VersionedCache {
         return Optional.of(members);
     }
 
-    private Uni<Response> eval(String script, String key, String... args) {
+    private static String[] entityArguments(String version, String payload, String ttlSeconds, String token,
+            Map<String, String> views) {
+        String[] args = new String[4 + views.size() * 2];
+        args[0] = version;
+        args[1] = payload;
+        args[2] = ttlSeconds;
+        args[3] = token;
+        int next = 4;
+        for (Map.Entry<String, String> view : views.entrySet()) {
+            args[next++] = VIEW_PREFIX + view.getKey();
+            args[next++] = view.getValue();
+        }
+        return args;
+    }
+
+    /** Runs a script by its digest; a Redis that does not know it yet gets its source once. */
+    private Uni<Response> eval(LuaScript script, String key, String... args) {
+        return redis.execute("EVALSHA", command(script.sha1(), key, args))
+                .onFailure(LuaScript::isUnknownScript).recoverWithUni(() -> redis.execute("EVAL", command(script.source(), key, args)));
+    }
+
+    private static String[] command(String script, String key, String... args) {
         String[] command = new String[args.length + 3];
         command[0] = script;
         command[1] = "1";
         command[2] = key;
         System.arraycopy(args, 0, command, 3, args.length);
-        return redis.execute("EVAL", command);
+        return command;
     }
 
     private static String payloadOrTombstone(String payload) {
@@ -208,7 +267,12 @@ public class VersionedCache {
         return String.valueOf(ttl.toSeconds());
     }
 
+    /** A command bounded in time and guarded by the breaker. */
     private <T> Uni<T> bounded(Uni<T> command) {
+        return breaker.guard(timed(command));
+    }
+
+    private <T> Uni<T> timed(Uni<T> command) {
         return command.ifNoItem().after(config.commandTimeout()).fail();
     }
 }

@@ -8,31 +8,31 @@ import java.util.List;
 
 /**
  * The second half of every write: after the commit, bring Redis up to the committed version, then
- * settle the outbox rows. A Redis failure does not fail the request (the data is safe in Postgres):
- * the outbox rows stay for the relay, and the keys are marked stale so reads skip them until repaired.
+ * settle the outbox rows (in batches, off the request path). A Redis failure does not fail the request (the data
+ * is safe in Postgres): the outbox rows stay for the relay, and the keys are marked stale so reads skip them until repaired.
  */
 @ApplicationScoped
 public class WriteThrough {
 
     private final VersionedCache cache;
-    private final CacheOutbox outbox;
+    private final OutboxSettler settler;
     private final StaleKeys staleKeys;
     private final CacheMetrics metrics;
 
-    public WriteThrough(VersionedCache cache, CacheOutbox outbox, StaleKeys staleKeys, CacheMetrics metrics) {
+    public WriteThrough(VersionedCache cache, OutboxSettler settler, StaleKeys staleKeys, CacheMetrics metrics) {
         this.cache = cache;
-        this.outbox = outbox;
+        this.settler = settler;
         this.staleKeys = staleKeys;
         this.metrics = metrics;
     }
 
-    /** Completes once Redis holds the change or the failure is recorded; never fails. */
+    /**
+     * Completes once Redis holds the change or the failure is recorded; never fails. The outbox rows are settled
+     * afterwards, in batches ({@link OutboxSettler}): the request does not wait for that.
+     */
     public Uni<Void> afterCommit(CacheUpdate update) {
         return apply(update.ops())
-                .onItem().transformToUni(ignored -> outbox.settle(update.settled())
-                        .onFailure().invoke(e -> Log.debugf("Outbox rows of %s left to the relay: %s", update.settled(),
-                                e.getMessage()))
-                        .onFailure().recoverWithNull())
+                .invoke(() -> settler.settle(update.settled()))
                 .onFailure().recoverWithUni(e -> {
                     metrics.writeFailed();
                     update.ops().forEach(staleKeys::markStale);

@@ -4,7 +4,8 @@ import com.assethatch.common.error.ApiException;
 import com.assethatch.common.hash.Sha256;
 import com.assethatch.common.image.ImageFormat;
 import com.assethatch.common.image.ImageInfo;
-import com.assethatch.common.image.ImageSniffer;
+import com.assethatch.common.image.ImageVerifier;
+import com.assethatch.common.image.UnusableImageException;
 import com.assethatch.common.validation.JsonValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Base64;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What an uploaded image must be: under the size limit and really a PNG, JPEG or WebP by its bytes
- * (whatever the client says). The same rules for every upload path, base64 or binary.
+ * What an uploaded image must be: under the size limit, really a PNG, JPEG or WebP by its bytes (whatever the
+ * client says), within the pixel limit and decodable as a whole. The same rules for every upload path, base64 or
+ * binary. Decoding is CPU work: callers run on a worker thread, never on the event loop.
  */
 @ApplicationScoped
 public class ImagePolicy {
@@ -43,16 +45,30 @@ public class ImagePolicy {
         }
     }
 
+    /**
+     * The image as it will be stored, its width and height from its decoded header. 415 when the bytes are no image
+     * or do not decode as a whole (truncated, corrupt); 413 over the byte or pixel limit, before any decoding.
+     */
     public ValidatedImage validate(String field, byte[] bytes) {
         if (bytes.length == 0) {
             throw ApiException.badRequest(field + " is empty");
         }
         requireWithinLimit(bytes.length);
-        ImageInfo info = ImageSniffer.sniff(bytes).orElseThrow(() -> ApiException.unsupportedMediaType(
-                field + " is not a PNG, JPEG or WebP image", Map.of("accepted", ACCEPTED)));
-        return new ValidatedImage(bytes, info.format(), Sha256.hex(bytes),
-                info.width().isPresent() ? info.width().getAsInt() : null,
-                info.height().isPresent() ? info.height().getAsInt() : null);
+        try {
+            ImageInfo info = ImageVerifier.verify(bytes, config.maxPixels());
+            return new ValidatedImage(bytes, info.format(), Sha256.hex(bytes), info.width().getAsInt(),
+                    info.height().getAsInt());
+        } catch (UnusableImageException e) {
+            throw refusal(field, e);
+        }
+    }
+
+    private ApiException refusal(String field, UnusableImageException e) {
+        String message = field + " " + e.getMessage();
+        return switch (e.reason()) {
+            case TOO_MANY_PIXELS -> ApiException.payloadTooLarge(message, Map.of("maxPixels", config.maxPixels()));
+            case NOT_AN_IMAGE, UNDECODABLE -> ApiException.unsupportedMediaType(message, Map.of("accepted", ACCEPTED));
+        };
     }
 
     /** 413 for an image of {@code bytes} bytes over the limit; callers check before reading or decoding. */

@@ -19,11 +19,14 @@ public class MemoryFileRepository {
     public MemoryFileRepository(Pool pool) {
         this.pool = pool;
         // Upsert on (project, type); an identical save changes nothing (no new version, no event), and a
-        // project the caller does not own (or a missing one) inserts nothing: both return no row, and the service tells them apart.
+        // project the caller does not own (or a missing one) inserts nothing: both return no row, and the service
+        // tells them apart. The conflict target is the primary key, which is made from (project, type): only the
+        // target of ON CONFLICT is checked speculatively, so two concurrent first saves racing on any other unique
+        // index would fail with 23505.
         this.upsertSql = """
                 INSERT INTO memory_file (id, project_id, type, content)
                 SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM project WHERE id = $2 AND owner_id = $5)
-                ON CONFLICT (project_id, type) DO UPDATE
+                ON CONFLICT (id) DO UPDATE
                     SET content = EXCLUDED.content
                     WHERE memory_file.content IS DISTINCT FROM EXCLUDED.content
                 RETURNING *""";

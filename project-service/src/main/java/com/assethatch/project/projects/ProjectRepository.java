@@ -1,5 +1,6 @@
 package com.assethatch.project.projects;
 
+import com.assethatch.project.persistence.ExpectedVersions;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -71,18 +72,18 @@ public class ProjectRepository {
         Map<String, Object> columns = new LinkedHashMap<>();
         name.ifPresent(value -> columns.put("name", value));
         phase.ifPresent(value -> columns.put("phase", value.value()));
-        return set(ownerId, id, columns, OptionalLong.empty());
+        return set(ownerId, id, columns, ExpectedVersions.ANY);
     }
 
     /**
-     * Sets the given qualities (null clears one), only if the version still equals {@code expectedVersion}
-     * when one is given. Empty when the project does not exist or the version moved on.
+     * Sets the given qualities (null clears one), only if the version is still one of {@code expectedVersions}.
+     * Empty when the project does not exist or the version moved on.
      */
     public Uni<Optional<Project>> updateQualities(String ownerId, String id, Map<QualityKey, String> changes,
-            OptionalLong expectedVersion) {
+            ExpectedVersions expectedVersions) {
         Map<String, Object> columns = new LinkedHashMap<>();
         changes.forEach((key, value) -> columns.put(key.column(), value));
-        return set(ownerId, id, columns, expectedVersion);
+        return set(ownerId, id, columns, expectedVersions);
     }
 
     /** The version of the owner's project; empty when the owner has no such project. */
@@ -104,19 +105,19 @@ public class ProjectRepository {
 
     /**
      * {@code UPDATE project SET <column> = #{<column>}, ... WHERE id = #{id} AND owner_id = #{ownerId}
-     * [AND version = #{expectedVersion}]}.
+     * [AND version = ANY(#{expectedVersions})]}.
      */
     private Uni<Optional<Project>> set(String ownerId, String id, Map<String, Object> columns,
-            OptionalLong expectedVersion) {
+            ExpectedVersions expectedVersions) {
         String assignments = columns.keySet().stream().map(column -> column + " = #{" + column + "}")
                 .collect(Collectors.joining(", "));
         Map<String, Object> parameters = new HashMap<>(columns);
         parameters.put("id", id);
         parameters.put("ownerId", ownerId);
         String condition = "id = #{id} AND owner_id = #{ownerId}";
-        if (expectedVersion.isPresent()) {
-            parameters.put("expectedVersion", expectedVersion.getAsLong());
-            condition += " AND version = #{expectedVersion}";
+        if (!expectedVersions.isAny()) {
+            parameters.put("expectedVersions", expectedVersions.asArray());
+            condition += " AND version = ANY(#{expectedVersions})";
         }
         return firstOf(SqlTemplate.forQuery(templatePool, "UPDATE project SET " + assignments + " WHERE " + condition
                 + " RETURNING *"), parameters);

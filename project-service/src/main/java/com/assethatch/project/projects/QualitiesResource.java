@@ -11,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
@@ -40,10 +41,16 @@ public class QualitiesResource {
     @GET
     @Operation(summary = "Read a project's qualities", description = "The ETag header carries the project's version.")
     @APIResponse(responseCode = "200", description = "All seven qualities.",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The project's version, e.g. \"42\"."))
+            headers = @Header(name = HttpHeaders.ETAG, description = "The project's version, e.g. \"42\"."),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualitiesView.class)))
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
-    public Uni<RestResponse<QualitiesView>> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
-        return qualities.get(currentUser.id(), projectId).map(QualitiesResource::withETag);
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<byte[]>> get(@Parameter(description = "Project id.") @PathParam("id") String projectId) {
+        // The body is the view's JSON as cached (rendered by the same mapper when it was stored), sent as it is.
+        return qualities.get(currentUser.id(), projectId)
+                .map(view -> RestResponse.ResponseBuilder.ok(view.body(), MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.ETAG, VersionETag.of(view.version()))
+                        .build());
     }
 
     @PATCH

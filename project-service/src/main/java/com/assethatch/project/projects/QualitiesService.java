@@ -1,18 +1,18 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.common.error.StaleVersionException;
 import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangeType;
+import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.writes.WritePipeline;
 import com.assethatch.project.projects.Project;
 import com.assethatch.project.projects.ProjectCache;
 import com.assethatch.project.projects.ProjectRepository;
 import com.assethatch.project.projects.ProjectService;
+import com.assethatch.project.cache.VersionedCache.CachedView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Qualities: a partial update validated by {@link QualityChanges}; an optional expected version (If-Match)
@@ -36,28 +36,34 @@ public class QualitiesService {
         this.writes = writes;
     }
 
-    public Uni<Project> get(String ownerId, String projectId) {
-        return projects.get(ownerId, projectId);
+    /**
+     * The qualities view as JSON bytes with its version, if {@code ownerId} owns the project: on a cache hit, as Redis
+     * holds them (the owner is stored next to them).
+     */
+    public Uni<CachedView> get(String ownerId, String projectId) {
+        return cache.findView(projectId, ProjectCache.QUALITIES_VIEW)
+                .map(view -> view.filter(found -> ownerId.equals(found.ownerId()))
+                        .orElseThrow(ProjectNotFoundException::new));
     }
 
     /** Applies a partial update; keys not in {@code changes} keep their values. */
     public Uni<Project> update(String ownerId, String projectId, Map<String, String> changes,
-            OptionalLong expectedVersion) {
+            ExpectedVersions expectedVersions) {
         Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
-        return writes.write(ownerId, repository.updateQualities(ownerId, projectId, validated, expectedVersion), cache::updateFor,
+        return writes.write(ownerId, repository.updateQualities(ownerId, projectId, validated, expectedVersions), cache::updateFor,
                         project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
-                        : explainMissingUpdate(ownerId, projectId, expectedVersion));
+                        : explainMissingUpdate(ownerId, projectId, expectedVersions));
     }
 
     /** No row was updated: either the owner has no such project or If-Match named an older version. */
-    private Uni<Project> explainMissingUpdate(String ownerId, String projectId, OptionalLong expectedVersion) {
+    private Uni<Project> explainMissingUpdate(String ownerId, String projectId, ExpectedVersions expectedVersions) {
         return repository.currentVersion(ownerId, projectId).map(current -> {
             if (current.isEmpty()) {
                 throw new ProjectNotFoundException();
             }
-            throw new StaleVersionException(expectedVersion.orElseThrow(), current.getAsLong());
+            throw expectedVersions.staleAgainst(current.getAsLong());
         });
     }
 }

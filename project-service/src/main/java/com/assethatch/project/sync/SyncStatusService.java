@@ -1,6 +1,7 @@
 package com.assethatch.project.sync;
 
 import com.assethatch.project.cache.CacheOutbox;
+import com.assethatch.project.cache.OutboxSettler;
 import com.assethatch.project.cache.RedisState;
 import com.assethatch.project.cache.VersionedCache;
 import com.assethatch.project.persistence.Rows;
@@ -27,12 +28,15 @@ public class SyncStatusService {
 
     private final ProjectService projects;
     private final CacheOutbox outbox;
+    private final OutboxSettler settler;
     private final VersionedCache cache;
     private final Pool pool;
 
-    public SyncStatusService(ProjectService projects, CacheOutbox outbox, VersionedCache cache, Pool pool) {
+    public SyncStatusService(ProjectService projects, CacheOutbox outbox, OutboxSettler settler, VersionedCache cache,
+            Pool pool) {
         this.projects = projects;
         this.outbox = outbox;
+        this.settler = settler;
         this.cache = cache;
         this.pool = pool;
     }
@@ -40,13 +44,21 @@ public class SyncStatusService {
     /** The owner's project's status; the project lookup is the owner check, the queries after it are per project. */
     public Uni<SyncStatus> statusOf(String ownerId, String projectId) {
         return projects.get(ownerId, projectId).flatMap(project -> Uni.combine().all()
-                .unis(outbox.backlogOf(projectId), cache.state(), lastWrite(projectId))
+                .unis(pendingRepairs(projectId), cache.state(), lastWrite(projectId))
                 .with((backlog, redis, lastWrite) -> new SyncStatus(projectId,
                         redis == RedisState.DOWN ? SyncState.DEGRADED
                                 : backlog.pending() > 0 ? SyncState.REPAIRING : SyncState.IN_SYNC,
                         redis, backlog.pending(), backlog.oldest().orElse(null),
                         backlog.lastError().orElse(null), lastWrite.at(), project.version(),
                         Math.max(project.version(), lastWrite.version()))));
+    }
+
+    /**
+     * Outbox rows of the project once this instance's queued settlements are written: a change whose Redis copy
+     * landed is not a pending repair (another instance's settlement may still be on its way, for milliseconds).
+     */
+    private Uni<CacheOutbox.ProjectBacklog> pendingRepairs(String projectId) {
+        return settler.drained().flatMap(ignored -> outbox.backlogOf(projectId));
     }
 
     private Uni<LastWrite> lastWrite(String projectId) {

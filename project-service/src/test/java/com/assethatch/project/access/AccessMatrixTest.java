@@ -96,6 +96,8 @@ class AccessMatrixTest {
                 new Route("PUT style-anchor", 200, (spec, f) -> spec.contentType(ContentType.JSON)
                         .body(anchorBody(TestImages.png(6, 6))).put("/api/projects/{id}/style-anchor", f.projectId())),
                 new Route("GET style-anchor", 200, (spec, f) -> spec.get("/api/projects/{id}/style-anchor", f.projectId())),
+                new Route("GET /api/style-anchor?id={project id}", 200,
+                        (spec, f) -> spec.queryParam("id", f.projectId()).get("/api/style-anchor")),
                 new Route("GET style-anchor image", 200,
                         (spec, f) -> spec.get("/api/projects/{id}/style-anchor/image", f.projectId())),
                 new Route("GET sync-status", 200, (spec, f) -> spec.get("/api/projects/{id}/sync-status", f.projectId())),

@@ -2,6 +2,7 @@ package com.assethatch.project.assets;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -57,6 +58,17 @@ class AssetLifecycleTest {
                 .body(Map.of("status", "rejected"))
                 .when().patch("/api/generated-assets/{id}", id)
                 .then().statusCode(412).body("details.currentVersion", equalTo(approved));
+        given().contentType(ContentType.JSON).header("If-Match", "\"v0\"")
+                .body(Map.of("status", "rejected"))
+                .when().patch("/api/generated-assets/{id}", id)
+                .then().statusCode(412).body("details.currentVersion", equalTo(approved));
+        given().contentType("text/plain").body(new byte[0])
+                .when().patch("/api/generated-assets/{id}", id)
+                .then().statusCode(415).contentType(ContentType.JSON).body("error", containsString("Content-Type"));
+        given().contentType(ContentType.JSON).header("If-Match", "v0")
+                .body(Map.of("status", "rejected"))
+                .when().patch("/api/generated-assets/{id}", id)
+                .then().statusCode(400).body("error", containsString("If-Match must be"));
         given().contentType(ContentType.JSON).body(Map.of("status", "shipped"))
                 .when().patch("/api/generated-assets/{id}", id)
                 .then().statusCode(400).body("error", equalTo(AssetStatus.RULE));
@@ -119,7 +131,7 @@ class AssetLifecycleTest {
     private static String upload(String projectId, String status) {
         String id = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(Map.of("id", id, "projectId", projectId,
-                        "assetId", projectId + "-asset-0", "imageBlob", TestImages.base64(TestImages.webp(64, 32)),
+                        "assetId", projectId + "-asset-0", "imageBlob", TestImages.base64(TestImages.webp64x48()),
                         "status", status))
                 .when().post("/api/generated-assets").then().statusCode(200)
                 .body("asset.mediaType", equalTo("image/webp"))

@@ -133,6 +133,31 @@ class AssetUploadValidationTest {
                 .then().statusCode(400).body("error", equalTo("Field 'seed' must be an integer"));
     }
 
+    @Test
+    void multipartTextThatCannotBeStoredIsA400NamingTheField() {
+        multipartWith("promptUsed", "farmer\u0000idle").statusCode(400)
+                .body("error", equalTo("Field 'promptUsed' contains a NUL character (U+0000), which cannot be stored"))
+                .body("details.field", equalTo("promptUsed"));
+        // UTF-8 cannot carry an unpaired surrogate, but a JSON escape in the metadata field can.
+        multipartWith("metadata", "{\"model\": \"\\ud800\"}").statusCode(400)
+                .body("error", containsString("Field 'metadata' contains an unpaired UTF-16 surrogate"));
+        multipartWith("metadata", "{\"model\": \"flux\\u0000\"}").statusCode(400)
+                .body("error", containsString("Field 'metadata' contains a NUL character"));
+        given().when().get("/api/projects/{id}/generated-assets", projectId)
+                .then().statusCode(200).body("assets.size()", equalTo(0));
+    }
+
+    private io.restassured.response.ValidatableResponse multipartWith(String field, String value) {
+        return given().config(io.restassured.RestAssured.config().multiPartConfig(
+                        io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8)))
+                .multiPart("id", UUID.randomUUID().toString()).multiPart("projectId", projectId)
+                .multiPart("assetId", projectId + "-asset-0")
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder(value).controlName(field)
+                        .mimeType("text/plain").charset(StandardCharsets.UTF_8).build())
+                .multiPart("image", "a.png", TestImages.png(2, 2), "image/png")
+                .when().post("/api/generated-assets").then();
+    }
+
     private Map<String, Object> validBody() {
         return new HashMap<>(Map.of("id", UUID.randomUUID().toString(), "projectId", projectId,
                 "assetId", projectId + "-asset-0", "imageBlob", TestImages.base64(TestImages.png(8, 8))));

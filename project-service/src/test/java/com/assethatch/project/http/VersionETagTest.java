@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.assethatch.common.error.ApiException;
 import jakarta.ws.rs.core.Response;
-import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -21,19 +21,33 @@ class VersionETagTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"42\"", "W/\"42\"", "42", "  \"42\"  "})
     void ifMatchAcceptsTheTagAsSentOrWeakOrBare(String header) {
-        assertThat(VersionETag.parseIfMatch(header)).isEqualTo(OptionalLong.of(42));
+        assertThat(VersionETag.parseIfMatch(header).versions()).contains(Set.of(42L));
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "   ", "*", " * "})
     void noHeaderOrAStarMeansAnyVersion(String header) {
-        assertThat(VersionETag.parseIfMatch(header)).isEmpty();
+        assertThat(VersionETag.parseIfMatch(header).isAny()).isTrue();
+    }
+
+    @Test
+    void aListAllowsEachVersionItNames() {
+        assertThat(VersionETag.parseIfMatch("\"41\", W/\"43\",,\"v0\"").versions()).contains(Set.of(41L, 43L));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"abc\"", "\"42\", \"43\"", "-1", "\"1234567890123456789\"", "W/"})
-    void anythingElseIsABadRequestThatShowsTheExpectedForm(String header) {
+    @ValueSource(strings = {"\"v0\"", "\"abc\"", "\"\"", "\"1234567890123456789\"", "W/\"x,y\"", ","})
+    void aWellFormedTagThatNamesNoVersionMatchesNothing(String header) {
+        var expected = VersionETag.parseIfMatch(header);
+        assertThat(expected.isAny()).isFalse();
+        assertThat(expected.allows(0)).isFalse();
+        assertThat(expected.allows(1)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v0", "\"42", "-1", "W/", "*, \"1\"", "\"a\" \"b\"", "\"a\"b", "\"tab\tin\"", "1234567890123456789"})
+    void onlyAHeaderThatIsNoEntityTagListIsABadRequest(String header) {
         assertThatThrownBy(() -> VersionETag.parseIfMatch(header))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(Response.Status.BAD_REQUEST);

@@ -94,7 +94,38 @@ class QualitiesValidationTest {
         given().contentType("application/json").header("If-Match", "yesterday")
                 .body("{\"mood\": \"calm\"}")
                 .when().patch("/api/projects/{id}/qualities", projectId)
-                .then().statusCode(400).body("error", containsString("If-Match must be one version ETag"));
+                .then().statusCode(400).body("error", containsString("If-Match must be * or entity tags"));
+    }
+
+    @Test
+    void aWellFormedIfMatchThatMatchesNothingIs412AndChangesNothing() {
+        int version = Api.patchQualities(projectId, "{\"mood\": \"calm\"}").statusCode(200).extract().path("version");
+        given().contentType("application/json").header("If-Match", "\"v0\"")
+                .body("{\"mood\": \"overwritten\"}")
+                .when().patch("/api/projects/{id}/qualities", projectId)
+                .then().statusCode(412)
+                .body("error", containsString("If-Match \"v0\" does not match the current version"))
+                .body("details.currentVersion", equalTo(version));
+        Api.getQualities(projectId).body("qualities.mood", equalTo("calm"));
+        given().contentType("application/json").header("If-Match", "\"v0\"").body("{\"mood\": \"calm\"}")
+                .when().patch("/api/projects/{id}/qualities", "no-such-project")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aGarbledAcceptIsDisregardedNotA500() {
+        given().header("Accept", "*, \"1\"").when().get("/api/projects/{id}/qualities", projectId)
+                .then().statusCode(200).body("qualities", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void anIfMatchListAppliesWhenOneOfItsTagsIsCurrent() {
+        int version = Api.patchQualities(projectId, "{\"mood\": \"calm\"}").statusCode(200).extract().path("version");
+        given().contentType("application/json").header("If-Match", "\"v0\", \"" + version + "\"")
+                .body("{\"mood\": \"tense\"}")
+                .when().patch("/api/projects/{id}/qualities", projectId)
+                .then().statusCode(200);
+        Api.getQualities(projectId).body("qualities.mood", equalTo("tense"));
     }
 
     @Test

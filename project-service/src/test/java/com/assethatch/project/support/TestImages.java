@@ -4,12 +4,16 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Real, small images of each accepted format, each one different so their hashes differ. */
@@ -26,14 +30,28 @@ public final class TestImages {
         return encode("jpg", width, height, BufferedImage.TYPE_INT_RGB);
     }
 
-    /** A lossless WebP header (VP8L) for the given size; enough for format sniffing. */
-    public static byte[] webp(int width, int height) {
-        int w = width - 1;
-        int h = height - 1;
-        byte[] bytes = {'R', 'I', 'F', 'F', 26, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'L', 13, 0, 0, 0, 0x2F,
-                (byte) (w & 0xFF), (byte) (((w >> 8) & 0x3F) | ((h & 0x03) << 6)), (byte) ((h >> 2) & 0xFF),
-                (byte) ((h >> 10) & 0x0F), 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        return bytes;
+    /** A real lossless WebP of 64 x 48 pixels (ImageIO cannot write WebP, so it is a committed file). */
+    public static byte[] webp64x48() {
+        try (InputStream in = TestImages.class.getResourceAsStream("/images/lossless-64x48.webp")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A PNG signature and an IHDR chunk claiming {@code width} x {@code height}, with no image data: sniffs like a
+     * real PNG of that size (a decompression bomb's calling card when the size is huge).
+     */
+    public static byte[] pngHeaderOnly(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        return ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
     }
 
     public static String base64(byte[] bytes) {

@@ -42,9 +42,11 @@ class SyncStatusTest {
     @Test
     void anOwedRepairShowsAsRepairing() {
         String projectId = Api.createProject(TestIds.projectId());
-        // A repair that the relay will not take for a while, as after a failed write-through.
-        stores.execute("INSERT INTO cache_outbox (entity_type, entity_id, project_id, next_attempt_at, last_error) "
-                + "VALUES ('project', ?, ?, now() + interval '1 hour', 'Connection refused')", projectId, projectId);
+        // A repair that the relay will not take for a while, as after a failed write-through: it owes a version newer
+        // than the one the create wrote through (whose own settlement may still be on its way and must not take it).
+        stores.execute("INSERT INTO cache_outbox (entity_type, entity_id, project_id, version, next_attempt_at, last_error) "
+                + "VALUES ('project', ?, ?, nextval('row_version_seq'), now() + interval '1 hour', 'Connection refused')",
+                projectId, projectId);
         given().when().get("/api/projects/{id}/sync-status", projectId)
                 .then().statusCode(200)
                 .body("state", equalTo("repairing"))
