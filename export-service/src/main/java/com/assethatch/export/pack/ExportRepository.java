@@ -50,10 +50,10 @@ public class ExportRepository {
      */
     public Optional<ProjectRow> project(Snapshot snapshot, String ownerId, String projectId) throws SQLException {
         return first(snapshot.connection(), """
-                SELECT id, name, created_at, art_style, base_resolution, perspective, game_genre, theme, mood,
+                SELECT id, name, mode, created_at, art_style, base_resolution, perspective, game_genre, theme, mood,
                        color_palette
                 FROM project WHERE id = ? AND owner_id = ?""", row -> new ProjectRow(row.getString("id"), row.getString("name"),
-                row.getObject("created_at", OffsetDateTime.class), row.getString("art_style"),
+                row.getString("mode"), row.getObject("created_at", OffsetDateTime.class), row.getString("art_style"),
                 row.getString("base_resolution"), row.getString("perspective"), row.getString("game_genre"),
                 row.getString("theme"), row.getString("mood"), row.getString("color_palette")), projectId, ownerId);
     }
