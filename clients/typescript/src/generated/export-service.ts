@@ -181,6 +181,12 @@ export interface components {
             /** @example Farm Game */
             name: string;
             /**
+             * @description The project's mode, as chosen at creation (the original app's newest manifest has it between name and created).
+             * @example 2d
+             * @enum {string}
+             */
+            mode: "2d" | "3d" | "hybrid";
+            /**
              * @description Creation time, ISO-8601 in UTC with milliseconds.
              * @example 2025-12-29T10:15:30.123Z
              */

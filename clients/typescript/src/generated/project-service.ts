@@ -55,7 +55,7 @@ export interface paths {
         };
         /**
          * Download a generated asset's image
-         * @description The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get 304 when unchanged.
+         * @description The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get 304 when unchanged. With asset-hatch.images.store=s3 the bytes are streamed from the object store, or the answer is a 302 to a presigned URL when asset-hatch.images.s3.presign.enabled is set.
          */
         get: operations["getGeneratedAssetImage"];
         put?: never;
@@ -127,7 +127,9 @@ export interface paths {
         };
         /**
          * Stream a project's changes
-         * @description Only the caller's own project. First a `connected` event with the project's current version, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted`. Each event's id is the changed row's version and its data a JSON ChangeEvent (one schema per event type, told apart by `type`). Comment lines keep idle connections open. A client that falls too far behind is disconnected, and streams end when the instance shuts down; EventSource reconnects.
+         * @description Only the caller's own project. First a `connected` event, then one event per committed change: `project`, `qualities`, `memory-file`, `asset`, `style-anchor`, `project-deleted` (the last event: the stream ends). Each event's id is the change's version and its data a JSON ChangeEvent carrying the entity's state as committed. Comment lines keep idle connections open.
+         *
+         *     **Guarantee: at-least-once, ordered per project, resumable.** Events come from what Postgres committed (a change log written by the committing statement), not from a message sent after the commit, so no event is lost when an instance dies or a notification is dropped. Within a project, ids only grow. A client that reconnects with `Last-Event-ID` (EventSource does this by itself; or the `lastEventId` query parameter) first receives, in order, every change after that id that it missed, then the live ones, with no gap and no repeat at the seam. An event's data is the entity's state as committed when the event was sent, which is newer than its id when the entity changed again since (the later change's event follows); a change to an entity deleted since is skipped (its deletion follows). An event may arrive twice after a reconnect: apply events idempotently (by the data's version). If the id is older than the change log keeps (`asset-hatch.events.retention`), unknown or unreadable, a `resync` event follows `connected`: refetch the project's state, then apply the events that follow. The `connected` event's id is the point the stream resumes after. A slow client gets events as fast as it reads them (the backlog stays in the log). Streams end when the instance shuts down; EventSource reconnects and resumes.
          */
         get: operations["getProjectEvents"];
         put?: never;
@@ -239,7 +241,7 @@ export interface paths {
         };
         /**
          * Download the style anchor's reference image
-         * @description Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304).
+         * @description Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304). With asset-hatch.images.store=s3 the bytes are streamed from the object store, or the answer is a 302 to a presigned URL when asset-hatch.images.s3.presign.enabled is set.
          */
         get: operations["getProjectStyleAnchorImage"];
         put?: never;
@@ -347,8 +349,8 @@ export interface components {
             image: string;
         };
         /** @description The data of one event of a project's stream; `type` tells which. */
-        ChangeEvent: components["schemas"]["ConnectedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["QualitiesEvent"] | components["schemas"]["MemoryFileEvent"] | components["schemas"]["AssetEvent"] | components["schemas"]["StyleAnchorEvent"] | components["schemas"]["ProjectDeletedEvent"];
-        /** @description The first event of every stream; version is the project's at connection. */
+        ChangeEvent: components["schemas"]["ConnectedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["QualitiesEvent"] | components["schemas"]["MemoryFileEvent"] | components["schemas"]["AssetEvent"] | components["schemas"]["StyleAnchorEvent"] | components["schemas"]["ProjectDeletedEvent"] | components["schemas"]["ResyncEvent"];
+        /** @description The first event of every stream; version is where the stream resumes after. */
         ConnectedEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -769,6 +771,21 @@ export interface components {
         };
         /** @enum {string} */
         RedisState: "up" | "down";
+        /** @description The stream cannot replay what the client missed (Last-Event-ID too old, unknown or unreadable): refetch the project, then apply the events that follow. */
+        ResyncEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The changed row's version, also the SSE event id.
+             */
+            version: number;
+            data: components["schemas"]["StreamResync"];
+        };
         StatusChange: {
             /** @example approved */
             status: components["schemas"]["AssetStatus"];
@@ -776,6 +793,10 @@ export interface components {
         /** @description The project the stream is about. */
         StreamConnected: {
             name: string;
+        };
+        /** @description Why the client must refetch the project. */
+        StreamResync: {
+            reason: string;
         };
         StyleAnchor: {
             /**
@@ -1026,6 +1047,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The object store holding image bytes (asset-hatch.images.store=s3) did not answer in time or its circuit breaker is open; nothing was changed. Retry shortly. Routes that do not move image bytes keep working. */
+        ImageStoreDown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The image is over asset-hatch.images.max-bytes, or its header claims more pixels than asset-hatch.images.max-pixels (checked from the header, before decoding). */
         ImageTooLarge: {
             headers: {
@@ -1172,6 +1202,7 @@ export interface operations {
             };
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getGeneratedAsset: {
@@ -1299,6 +1330,17 @@ export interface operations {
                     "image/webp": unknown;
                 };
             };
+            /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
+            302: {
+                headers: {
+                    /** @description The presigned URL. */
+                    Location?: unknown;
+                    /** @description "<sha256>" */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The client's copy is current. */
             304: {
                 headers: {
@@ -1308,6 +1350,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getProjects: {
@@ -1476,8 +1519,14 @@ export interface operations {
     };
     getProjectEvents: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description As the Last-Event-ID header, for clients that cannot set headers (EventSource polyfills, a first connection resuming a saved id); the header wins when both are sent. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The id of the last event the client received: the stream replays every change after it. Sent by EventSource when it reconnects. */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 /** @description Project id. */
                 id: string;
@@ -1772,6 +1821,7 @@ export interface operations {
             404: components["responses"]["ProjectNotFound"];
             413: components["responses"]["ImageTooLarge"];
             415: components["responses"]["NotAnImage"];
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getProjectStyleAnchorImage: {
@@ -1802,6 +1852,17 @@ export interface operations {
                     "image/webp": unknown;
                 };
             };
+            /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
+            302: {
+                headers: {
+                    /** @description The presigned URL. */
+                    Location?: unknown;
+                    /** @description "<sha256>" */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The client's copy is current. */
             304: {
                 headers: {
@@ -1819,6 +1880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            503: components["responses"]["ImageStoreDown"];
         };
     };
     getProjectSyncStatus: {

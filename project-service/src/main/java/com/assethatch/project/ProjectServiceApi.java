@@ -50,7 +50,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                 @APIResponse(name = ProjectServiceApi.DATABASE_DOWN, responseCode = "503",
                         description = "Postgres is unreachable; nothing was changed.",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                                examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}")))
+                                examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}"))),
+                @APIResponse(name = ProjectServiceApi.IMAGE_STORE_DOWN, responseCode = "503",
+                        description = "The object store holding image bytes (asset-hatch.images.store=s3) did not answer in time "
+                                + "or its circuit breaker is open; nothing was changed. Retry shortly. Routes that do not move "
+                                + "image bytes keep working.",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
+                                examples = @ExampleObject(name = "image store down", value = "{\"error\": \"Image store unavailable; "
+                                        + "try again shortly\", \"details\": {\"cause\": \"PUT images/sha256/…: Unable to execute "
+                                        + "HTTP request\"}}")))
         }))
 public class ProjectServiceApi extends Application {
 
@@ -60,4 +68,8 @@ public class ProjectServiceApi extends Application {
     public static final String IMAGE_TOO_LARGE = "ImageTooLarge";
     public static final String NOT_AN_IMAGE = "NotAnImage";
     public static final String DATABASE_DOWN = "DatabaseDown";
+    public static final String IMAGE_STORE_DOWN = "ImageStoreDown";
+    /** How image bytes are served, for the descriptions of the image routes. */
+    public static final String IMAGE_BYTES_NOTE = "With asset-hatch.images.store=s3 the bytes are streamed from the object "
+            + "store, or the answer is a 302 to a presigned URL when asset-hatch.images.s3.presign.enabled is set.";
 }

@@ -38,6 +38,10 @@ class DockerComposeContractTest {
     private static final String PROJECT_SERVICE = "project-service";
     private static final String EXPORT_SERVICE = "export-service";
     private static final String GATEWAY = "gateway";
+    private static final String MINIO = "minio";
+    private static final String MINIO_BUCKET = "minio-bucket";
+    /** The opt-in profile that puts image bytes in MinIO (docker compose --env-file docker/s3.env up). */
+    private static final String S3_PROFILE = "s3";
     private static final List<String> APPS = List.of(PROJECT_SERVICE, EXPORT_SERVICE);
     private static final String GATEWAY_TEMPLATE = "gateway/templates/asset-hatch.conf.template";
     private static final String GATEWAY_SETTINGS = "gateway/gateway.env";
@@ -62,7 +66,8 @@ class DockerComposeContractTest {
             "eclipse-temurin:", Set.of("curl", "wget"),
             "postgres:", Set.of("pg_isready"),
             "redis:", Set.of("redis-cli"),
-            "nginx:", Set.of("curl"));
+            "nginx:", Set.of("curl"),
+            "minio/minio:", Set.of("mc"));
 
     private static Path root;
     private static Map<String, Object> compose;
@@ -86,11 +91,36 @@ class DockerComposeContractTest {
 
     @Test
     void composeRunsPostgresRedisBothServicesAndTheGateway() {
-        assertThat(services().keySet())
+        assertThat(services().keySet().stream().filter(name -> profiles(name).isEmpty()))
+                .as("the services a plain `docker compose up` runs")
                 .containsExactlyInAnyOrder(POSTGRES, REDIS, PROJECT_SERVICE, EXPORT_SERVICE, GATEWAY);
+        assertThat(services().keySet().stream().filter(name -> !profiles(name).isEmpty()))
+                .as("the services of opt-in profiles").containsExactlyInAnyOrder(MINIO, MINIO_BUCKET);
         assertThat(string(service(POSTGRES), "image")).matches("postgres:1[56](\\..*)?");
         assertThat(string(service(REDIS), "image")).matches("redis:7(\\..*)?");
         assertThat(string(service(GATEWAY), "image")).as("the official nginx image").matches("nginx:1\\.\\d+(\\..*)?");
+    }
+
+    @Test
+    void theS3ProfileRunsMinioWithItsBucketAndSwitchesBothServicesToTheS3Store() throws IOException {
+        assertThat(profiles(MINIO)).containsExactly(S3_PROFILE);
+        assertThat(profiles(MINIO_BUCKET)).containsExactly(S3_PROFILE);
+        assertThat(string(service(MINIO), "image")).as("the official MinIO image").startsWith("minio/minio:");
+        assertThat(dependsOn(MINIO_BUCKET)).containsExactlyEntriesOf(Map.of(MINIO, "service_healthy"));
+        assertThat(volumes(MINIO)).anySatisfy(volume -> assertNamedVolume(volume, "/data", map(compose, "volumes")));
+        Map<String, String> s3Settings = envFile("docker/s3.env");
+        assertThat(s3Settings).containsEntry("COMPOSE_PROFILES", S3_PROFILE).containsEntry("ASSET_HATCH_IMAGES_STORE", "s3");
+        for (String app : APPS) {
+            Map<String, String> environment = environment(app);
+            assertThat(environment).as("%s's image store without docker/s3.env", app)
+                    .containsEntry("ASSET_HATCH_IMAGES_STORE", "postgres")
+                    .containsEntry("ASSET_HATCH_IMAGES_S3_ENDPOINT", "http://" + MINIO + ":9000")
+                    .containsEntry("ASSET_HATCH_IMAGES_S3_PATH_STYLE", "true")
+                    .containsEntry("ASSET_HATCH_IMAGES_S3_ACCESS_KEY_ID", environment(MINIO).get("MINIO_ROOT_USER"))
+                    .containsEntry("ASSET_HATCH_IMAGES_S3_SECRET_ACCESS_KEY", environment(MINIO).get("MINIO_ROOT_PASSWORD"));
+            assertThat(optionalDependencies(app)).as("%s waits for the bucket when the profile is on", app)
+                    .containsExactly(MINIO_BUCKET);
+        }
     }
 
     @Test
@@ -182,7 +212,7 @@ class DockerComposeContractTest {
             String port = effectiveConfig(app, "quarkus.http.port").orElseThrow();
             assertThat(healthCheck(app)).as("%s's health check", app).contains(":" + port + "/q/health/ready");
         }
-        for (String name : services().keySet()) {
+        for (String name : services().keySet().stream().filter(name -> !name.equals(MINIO_BUCKET)).toList()) {
             assertThat(COMMANDS_IN_IMAGE.get(imagePrefix(baseImage(name))))
                     .as("commands known to be in %s's image %s", name, baseImage(name))
                     .contains(healthCheckCommand(name));
@@ -383,14 +413,50 @@ class DockerComposeContractTest {
         return COMMANDS_IN_IMAGE.keySet().stream().filter(image::startsWith).findFirst().orElse(image);
     }
 
-    /** depends_on as service → condition; the short list syntax means service_started. */
+    /** The profiles a service belongs to; empty for the services a plain `up` starts. */
+    private static List<String> profiles(String name) {
+        return service(name).containsKey("profiles")
+                ? list(service(name), "profiles").stream().map(Object::toString).toList() : List.of();
+    }
+
+    /** depends_on entries marked `required: false` (services of a profile that may be off). */
+    private static List<String> optionalDependencies(String name) {
+        List<String> result = new ArrayList<>();
+        if (service(name).get("depends_on") instanceof Map<?, ?> entries) {
+            entries.forEach((service, options) -> {
+                if (options instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("required"))) {
+                    result.add(service.toString());
+                }
+            });
+        }
+        return result;
+    }
+
+    /** A Compose env file as name → value. */
+    private static Map<String, String> envFile(String path) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(root.resolve(path))) {
+            if (!line.isBlank() && !line.trim().startsWith("#")) {
+                String[] pair = line.split("=", 2);
+                settings.put(pair[0].trim(), pair.length > 1 ? pair[1].trim() : "");
+            }
+        }
+        return settings;
+    }
+
+    /** depends_on as service → condition (required ones only); the short list syntax means service_started. */
     private static Map<String, String> dependsOn(String name) {
         Object dependsOn = service(name).get("depends_on");
         Map<String, String> result = new LinkedHashMap<>();
         if (dependsOn instanceof Map<?, ?> entries) {
-            entries.forEach((service, options) -> result.put(service.toString(),
-                    options instanceof Map<?, ?> map && map.get("condition") != null ? map.get("condition").toString()
-                            : "service_started"));
+            entries.forEach((service, options) -> {
+                if (options instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("required"))) {
+                    return; // optionalDependencies
+                }
+                result.put(service.toString(),
+                        options instanceof Map<?, ?> map && map.get("condition") != null ? map.get("condition").toString()
+                                : "service_started");
+            });
         } else if (dependsOn instanceof List<?> entries) {
             entries.forEach(service -> result.put(service.toString(), "service_started"));
         }

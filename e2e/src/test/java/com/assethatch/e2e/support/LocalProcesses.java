@@ -153,6 +153,13 @@ public final class LocalProcesses implements AutoCloseable {
         running.process().waitFor();
     }
 
+    /** kill -9: the process gets no chance to finish anything, as in a crash or an OOM kill. */
+    public void kill(Running running) throws InterruptedException {
+        running.process().descendants().forEach(ProcessHandle::destroyForcibly);
+        running.process().destroyForcibly();
+        running.process().waitFor();
+    }
+
     @Override
     public void close() {
         for (Running running : started) {

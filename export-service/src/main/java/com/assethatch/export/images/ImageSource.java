@@ -6,8 +6,8 @@ import java.io.InputStream;
 /**
  * Where the export reads image bytes from, one image at a time, without holding anything between reads. Images are
  * named by their content (sha256 and size, as the manifest lists them) plus the row they belong to, so a store that
- * keys objects by sha256 needs nothing else. Postgres today ({@link PostgresImageSource}); an object store can
- * take its place behind this interface.
+ * keys objects by sha256 needs nothing else. {@link StoreImageSource} reads each image from where its row says it
+ * is: the image store ({@link com.assethatch.common.imagestore.ImageStore}) or the row ({@link PostgresImageSource}).
  */
 public interface ImageSource {
 

@@ -2,6 +2,7 @@ package com.assethatch.export.images;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -20,6 +21,7 @@ import java.util.concurrent.Semaphore;
  * that is deleted or replaced while it is read ends the read instead of mixing two images.
  */
 @ApplicationScoped
+@Typed(PostgresImageSource.class) // the export's ImageSource is StoreImageSource, which delegates rows with bytes here
 public class PostgresImageSource implements ImageSource {
 
     private static final String GENERATED_ASSET_CHUNK =

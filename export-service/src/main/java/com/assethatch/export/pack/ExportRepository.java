@@ -3,7 +3,10 @@ package com.assethatch.export.pack;
 import com.assethatch.export.pack.ExportRows.AnchorImage;
 import com.assethatch.export.pack.ExportRows.ApprovedImage;
 import com.assethatch.export.pack.ExportRows.ProjectRow;
+import com.assethatch.common.imagestore.ImageStore;
 import io.agroal.api.AgroalDataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,10 +31,12 @@ public class ExportRepository {
 
     private final AgroalDataSource dataSource;
     private final ExportConfig config;
+    private final ImageStore store;
 
-    public ExportRepository(AgroalDataSource dataSource, ExportConfig config) {
+    public ExportRepository(AgroalDataSource dataSource, ExportConfig config, ImageStore store) {
         this.dataSource = dataSource;
         this.config = config;
+        this.store = store;
     }
 
     /** Takes a connection and starts the snapshot transaction on it. Close the snapshot when done. */
@@ -45,10 +50,10 @@ public class ExportRepository {
      */
     public Optional<ProjectRow> project(Snapshot snapshot, String ownerId, String projectId) throws SQLException {
         return first(snapshot.connection(), """
-                SELECT id, name, created_at, art_style, base_resolution, perspective, game_genre, theme, mood,
+                SELECT id, name, mode, created_at, art_style, base_resolution, perspective, game_genre, theme, mood,
                        color_palette
                 FROM project WHERE id = ? AND owner_id = ?""", row -> new ProjectRow(row.getString("id"), row.getString("name"),
-                row.getObject("created_at", OffsetDateTime.class), row.getString("art_style"),
+                row.getString("mode"), row.getObject("created_at", OffsetDateTime.class), row.getString("art_style"),
                 row.getString("base_resolution"), row.getString("perspective"), row.getString("game_genre"),
                 row.getString("theme"), row.getString("mood"), row.getString("color_palette")), projectId, ownerId);
     }
@@ -87,15 +92,34 @@ public class ExportRepository {
         return first(snapshot.connection(), """
                 SELECT media_type, coalesce(byte_size, length(image)) AS byte_size,
                        coalesce(sha256, encode(sha256(image), 'hex')) AS sha256
-                FROM style_anchor WHERE project_id = ? AND image IS NOT NULL""",
+                FROM style_anchor WHERE project_id = ? AND (image IS NOT NULL OR image_key IS NOT NULL)""",
                 row -> new AnchorImage(row.getString("media_type"), row.getLong("byte_size"), row.getString("sha256")),
                 projectId);
     }
 
-    /** The first {@code length} bytes of an approved image: enough to read its size from the header. */
+    /**
+     * The first {@code length} bytes of an approved image: enough to read its size from the header. Only rows written
+     * before sizes were recorded need it; when such a row's bytes are in the image store, the header is read from there.
+     */
     public Optional<byte[]> imageHeader(Snapshot snapshot, String imageId, int length) throws SQLException {
-        return first(snapshot.connection(), "SELECT substring(image FROM 1 FOR ?) AS header FROM generated_asset WHERE id = ?",
-                row -> row.getBytes("header"), length, imageId);
+        Optional<HeaderSource> found = first(snapshot.connection(),
+                "SELECT substring(image FROM 1 FOR ?) AS header, image_key FROM generated_asset WHERE id = ?",
+                row -> new HeaderSource(row.getBytes("header"), row.getString("image_key")), length, imageId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.get().rowBytes() != null) {
+            return Optional.of(found.get().rowBytes());
+        }
+        try (InputStream object = store.open(found.get().objectKey())) {
+            return Optional.of(object.readNBytes(length));
+        } catch (IOException | RuntimeException e) { // no size then, as for an image whose header says none
+            return Optional.empty();
+        }
+    }
+
+    /** The header bytes from the row, or else the key of the object that holds them. */
+    private record HeaderSource(byte[] rowBytes, String objectKey) {
     }
 
     @FunctionalInterface

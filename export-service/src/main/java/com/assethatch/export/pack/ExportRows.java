@@ -14,7 +14,7 @@ public final class ExportRows {
     }
 
     /** A project and its qualities (null when unset). */
-    public record ProjectRow(String id, String name, OffsetDateTime createdAt, String artStyle, String baseResolution,
+    public record ProjectRow(String id, String name, String mode, OffsetDateTime createdAt, String artStyle, String baseResolution,
             String perspective, String gameGenre, String theme, String mood, String colorPalette) {
     }
 

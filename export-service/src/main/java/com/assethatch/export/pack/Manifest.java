@@ -33,10 +33,13 @@ public record Manifest(ProjectInfo project, Style style, List<Asset> assets,
                 + "match the plan, older approvals that were left out, plan problems.") List<String> warnings) {
 
     @Schema(name = "ManifestProject")
-    @JsonPropertyOrder({"id", "name", "created"})
+    @JsonPropertyOrder({"id", "name", "mode", "created"})
     public record ProjectInfo(
             @Schema(example = "farm-game") String id,
             @Schema(example = "Farm Game") String name,
+            @Schema(description = "The project's mode, as chosen at creation (the original app's newest manifest "
+                    + "has it between name and created).", enumeration = {"2d", "3d", "hybrid"}, example = "2d")
+            String mode,
             @Schema(description = "Creation time, ISO-8601 in UTC with milliseconds.", example = "2025-12-29T10:15:30.123Z")
             String created) {
 
@@ -44,7 +47,7 @@ public record Manifest(ProjectInfo project, Style style, List<Asset> assets,
                 DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
         static ProjectInfo of(ProjectRow project) {
-            return new ProjectInfo(project.id(), project.name(), CREATED.format(project.createdAt()));
+            return new ProjectInfo(project.id(), project.name(), project.mode(), CREATED.format(project.createdAt()));
         }
     }
 

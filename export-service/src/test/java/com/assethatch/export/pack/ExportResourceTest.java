@@ -51,7 +51,7 @@ class ExportResourceTest {
     void theAdrScenarioExportsExactlyTheApprovedImagesWithTheirBytes(@TempDir Path dir) throws Exception {
         String p = TestData.projectId("adr");
         TestData.project(p, "Farm Game", Map.of("perspective", "side-view", "art_style", "Pixel Art (16-bit)",
-                "theme", "Farm"));
+                "theme", "Farm", "mode", "hybrid"));
         TestData.plan(p, ADR_PLAN);
         byte[] anchor = TestImages.png(4, 4, 99);
         TestData.anchor(p, anchor, "image/png");
@@ -88,6 +88,8 @@ class ExportResourceTest {
         assertThat(manifest.at("/project/id").asText()).isEqualTo(p);
         assertThat(manifest.at("/project/name").asText()).isEqualTo("Farm Game");
         assertThat(manifest.at("/project/created").asText()).isEqualTo("2025-12-29T10:00:00.123Z");
+        assertThat(manifest.at("/project/mode").asText()).isEqualTo("hybrid");
+        assertThat(manifest.get("project").fieldNames()).toIterable().containsExactly("id", "name", "mode", "created");
         assertThat(manifest.at("/style/perspective").asText()).isEqualTo("side-view");
         assertThat(manifest.at("/style/artStyle").asText()).isEqualTo("Pixel Art (16-bit)");
         assertThat(manifest.at("/style/baseResolution").asText()).isEqualTo("32x32");

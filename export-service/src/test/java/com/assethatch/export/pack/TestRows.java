@@ -38,7 +38,7 @@ final class TestRows {
         }
 
         ProjectRow row() {
-            return new ProjectRow("p", "Project", T0, artStyle, baseResolution, null, null, null, null, null);
+            return new ProjectRow("p", "Project", "2d", T0, artStyle, baseResolution, null, null, null, null, null);
         }
     }
 

@@ -225,7 +225,7 @@ public final class TestData {
     }
 
     private static String requireColumn(String column) {
-        if (!column.matches("art_style|base_resolution|perspective|game_genre|theme|mood|color_palette")) {
+        if (!column.matches("mode|art_style|base_resolution|perspective|game_genre|theme|mood|color_palette")) {
             throw new IllegalArgumentException(column);
         }
         return column;

@@ -3,6 +3,7 @@ package com.assethatch.project.assets;
 import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.cache.Tombstone;
 import com.assethatch.project.images.StoredImage;
+import com.assethatch.project.images.StoredImages;
 import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.persistence.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,15 +44,15 @@ public class AssetRepository {
         // The schema's triggers version the row and record its cache outbox row.
         this.upsertSql = """
                 INSERT INTO generated_asset (id, project_id, asset_id, variant_id, status, seed, prompt_used, metadata,
-                                             image, media_type, byte_size, sha256, width, height)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14
-                WHERE EXISTS (SELECT 1 FROM project WHERE id = $2 AND owner_id = $15)
+                                             image, media_type, byte_size, sha256, width, height, image_key)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15
+                WHERE EXISTS (SELECT 1 FROM project WHERE id = $2 AND owner_id = $16)
                 ON CONFLICT (id) DO UPDATE SET
                     variant_id = COALESCE(EXCLUDED.variant_id, generated_asset.variant_id),
                     status = EXCLUDED.status, seed = EXCLUDED.seed, prompt_used = EXCLUDED.prompt_used,
                     metadata = EXCLUDED.metadata, image = EXCLUDED.image, media_type = EXCLUDED.media_type,
                     byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256, width = EXCLUDED.width,
-                    height = EXCLUDED.height
+                    height = EXCLUDED.height, image_key = EXCLUDED.image_key
                 WHERE generated_asset.project_id = EXCLUDED.project_id AND generated_asset.asset_id = EXCLUDED.asset_id
                   AND (generated_asset.variant_id, generated_asset.status, generated_asset.seed,
                        generated_asset.prompt_used, generated_asset.metadata, generated_asset.sha256)
@@ -73,12 +74,13 @@ public class AssetRepository {
                 .addValue(upload.seed())
                 .addValue(upload.promptUsed())
                 .addValue(new JsonObject(upload.metadata().toString()))
-                .addValue(Buffer.buffer(image.bytes()))
+                .addValue(image.rowBytes() == null ? null : Buffer.buffer(image.rowBytes()))
                 .addValue(image.mediaType())
-                .addValue(image.bytes().length)
+                .addValue(image.byteSize())
                 .addValue(image.sha256())
                 .addValue(image.width())
                 .addValue(image.height())
+                .addValue(image.objectKey())
                 .addValue(ownerId);
         return pool.preparedQuery(upsertSql).execute(values).map(rows -> Rows.first(rows, this::toAsset));
     }
@@ -128,12 +130,14 @@ public class AssetRepository {
                         row.getLong("tombstone_version"))));
     }
 
-    /** The image of an asset the caller has already found as its own. */
+    /**
+     * Where the image's bytes are (the bytes themselves when the row holds them, else the object's key), for an asset
+     * the caller has already found as its own.
+     */
     public Uni<Optional<StoredImage>> image(String id) {
-        return pool.preparedQuery("SELECT image, media_type, sha256 FROM generated_asset WHERE id = $1")
+        return pool.preparedQuery("SELECT " + StoredImages.COLUMNS + " FROM generated_asset WHERE id = $1")
                 .execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows, row -> new StoredImage(row.getBuffer("image").getBytes(),
-                        row.getString("media_type"), row.getString("sha256"))));
+                .map(rows -> Rows.first(rows, StoredImages::of));
     }
 
 

@@ -2,10 +2,9 @@ package com.assethatch.project.assets;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.ImageStorage;
 import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.projects.ProjectService;
@@ -37,9 +36,11 @@ public class AssetService {
     private final ImagePolicy images;
     private final ProjectService projects;
     private final WritePipeline writes;
+    private final ImageStorage storage;
 
     public AssetService(AssetRepository repository, AssetCache cache, ImagePolicy images, ProjectService projects,
-            WritePipeline writes) {
+            WritePipeline writes, ImageStorage storage) {
+        this.storage = storage;
         this.repository = repository;
         this.cache = cache;
         this.images = images;
@@ -52,15 +53,16 @@ public class AssetService {
     }
 
     /**
-     * Stores the image; sending the same data again is harmless and changes nothing.
+     * Stores the image; sending the same data again is harmless and changes nothing. Blocking (call on a worker
+     * thread): the bytes go to the image store before the row is written.
      * {@code imageField} names the field the bytes came in, for error messages.
      */
     public Uni<GeneratedAsset> upload(String ownerId, AssetFields fields, String imageField, byte[] imageBytes) {
         AssetUpload upload = new AssetUpload(fields.id(), fields.projectId(), fields.assetId(), fields.variantId(),
                 Optional.ofNullable(fields.status()).orElse(AssetStatus.APPROVED.value()),
                 Optional.ofNullable(fields.seed()).orElse(0L),
-                fields.promptUsed(), metadataObject(fields), images.validate(imageField, imageBytes));
-        return writes.write(ownerId, repository.upsert(ownerId, upload), cache::updateFor, AssetService::announcement)
+                fields.promptUsed(), metadataObject(fields), storage.place(images.validate(imageField, imageBytes)));
+        return writes.write(repository.upsert(ownerId, upload), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(logStored(saved.get()))
                         : explainUnchangedUpload(ownerId, upload));
@@ -93,8 +95,7 @@ public class AssetService {
 
     /** Approve or reject; the change applies only if the asset is still at one of the expected versions. */
     public Uni<GeneratedAsset> changeStatus(String ownerId, String id, String status, ExpectedVersions expectedVersions) {
-        return writes.write(ownerId, repository.updateStatus(ownerId, id, status, expectedVersions), cache::updateFor,
-                        AssetService::announcement)
+        return writes.write(repository.updateStatus(ownerId, id, status, expectedVersions), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
                         : explainUnchangedStatus(ownerId, id, expectedVersions));
@@ -112,8 +113,7 @@ public class AssetService {
     }
 
     public Uni<Void> delete(String ownerId, String id) {
-        return writes.write(ownerId, repository.delete(ownerId, id), cache::updateFor, gone -> new ChangeEvent(ChangeType.ASSET,
-                        gone.projectId(), gone.version(), new AssetDeleted(gone.id(), true)))
+        return writes.write(repository.delete(ownerId, id), cache::updateFor)
                 .map(deleted -> deleted.orElseThrow(AssetService::assetNotFound))
                 .replaceWithVoid();
     }
@@ -144,10 +144,6 @@ public class AssetService {
                     Map.of("id", asset.id(), "projectId", asset.projectId(), "assetId", asset.assetId()));
         }
         return asset;
-    }
-
-    private static ChangeEvent announcement(GeneratedAsset asset) {
-        return new ChangeEvent(ChangeType.ASSET, asset.projectId(), asset.version(), asset);
     }
 
     /** The data of the {@code asset} event that announces a deletion. */

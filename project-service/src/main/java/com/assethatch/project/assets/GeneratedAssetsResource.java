@@ -8,6 +8,9 @@ import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.http.VersionETag;
 import com.assethatch.project.images.ImagePolicy;
 import com.assethatch.project.images.ImageResponses;
+import com.assethatch.project.images.StoredImage;
+import io.quarkus.vertx.VertxContextSupport;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -49,9 +52,12 @@ public class GeneratedAssetsResource {
     private final Validator validator;
     private final ObjectMapper json;
     private final ImagePolicy imagePolicy;
+    private final ImageResponses imageResponses;
     private final CurrentUser currentUser;
 
-    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, ImagePolicy imagePolicy, CurrentUser currentUser) {
+    public GeneratedAssetsResource(AssetService assets, Validator validator, ObjectMapper json, ImagePolicy imagePolicy,
+            ImageResponses imageResponses, CurrentUser currentUser) {
+        this.imageResponses = imageResponses;
         this.currentUser = currentUser;
         this.assets = assets;
         this.validator = validator;
@@ -93,6 +99,7 @@ public class GeneratedAssetsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
+    @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
     @Blocking // decoding, sniffing and hashing megabytes is CPU work: a worker thread, not the event loop
     public Uni<Synced> uploadBase64(@Valid @NotNull(message = "Missing required fields") SyncAssetRequest request) {
         return assets.uploadBase64(currentUser.id(), request.fields, request.imageBlob).map(GeneratedAssetsResource::synced);
@@ -112,6 +119,7 @@ public class GeneratedAssetsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
+    @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
     @Blocking // reads the uploaded file and hashes it: a worker thread, not the event loop
     public Uni<Synced> uploadMultipart(AssetUploadForm form) throws IOException {
         AssetFields fields = form.toFields(json);
@@ -197,15 +205,25 @@ public class GeneratedAssetsResource {
     @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
     @Operation(summary = "Download a generated asset's image",
             description = "The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get "
-                    + "304 when unchanged.")
+                    + "304 when unchanged. " + ProjectServiceApi.IMAGE_BYTES_NOTE)
     @APIResponse(responseCode = "200", description = "The image.",
             headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
             content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
+    @APIResponse(responseCode = "302", description = "The image is at a short-lived presigned URL of the object store "
+            + "(asset-hatch.images.s3.presign.enabled).", headers = {
+                    @Header(name = HttpHeaders.LOCATION, description = "The presigned URL."),
+                    @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\"")})
     @APIResponse(responseCode = "304", description = "The client's copy is current.")
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
-    public Uni<Response> image(@Parameter(description = "Asset id.") @PathParam("id") String id,
-            @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return assets.image(currentUser.id(), id, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
+    @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
+    @Blocking // object-store bytes are streamed by this thread; the record is read reactively and awaited here
+    public Response image(@Parameter(description = "Asset id.") @PathParam("id") String id,
+            @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws Throwable {
+        String ownerId = currentUser.id();
+        Optional<StoredImage> image = VertxContextSupport.subscribeAndAwait(
+                () -> assets.image(ownerId, id, ImageResponses.clientSha256(ifNoneMatch)));
+        return imageResponses.of(image, ifNoneMatch);
     }
 
     private static Synced synced(GeneratedAsset asset) {

@@ -16,9 +16,4 @@ public class CacheKeys {
     public String of(String... parts) {
         return prefix + ":" + String.join(":", parts);
     }
-
-    /** Pub/sub channel carrying every committed change, for the SSE fan-out of all instances. */
-    public String changesChannel() {
-        return of("changes");
-    }
 }

@@ -1,80 +1,89 @@
 package com.assethatch.project.events;
 
-import com.assethatch.project.cache.CacheConfig;
-import com.assethatch.project.cache.CacheKeys;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.mutiny.core.eventbus.EventBus;
-import io.vertx.mutiny.core.eventbus.Message;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fans committed changes out to every SSE client of every instance. A change travels with its project's owner and
- * reaches only streams that owner opened (routing by owner and project, on this instance and after Redis), so a
- * project deleted and re-created under the same id by someone else never feeds the first owner's stream. A change is rendered to JSON once,
- * delivered to this instance's clients directly (so it works with Redis down) and published on Redis
- * pub/sub for the other instances; each instance ignores its own messages coming back.
+ * A project's committed changes as SSE events, from what Postgres committed (docs/consistency.md §6): each stream
+ * keeps a cursor (the last version it sent) and reads the change log after it whenever it is woken: by a Postgres
+ * notification, by the LISTEN connection coming back, or by a periodic catch-up. Nothing is published on the
+ * request path, so a dropped message or an instance that dies after its commit loses no event: delivery is
+ * at-least-once, ordered per project, and resumable from any version the log still keeps.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
-    private static final String LOCAL_ADDRESS = "asset-hatch.changes.";
-    private static final int MAX_BACKOFF_FACTOR = 10;
-
-    private final EventBus eventBus;
-    private final ReactivePubSubCommands<String> pubSub;
+    private final ChangeLog log;
+    private final Vertx vertx;
     private final ObjectMapper json;
-    private final String channel;
-    private final CacheConfig cacheConfig;
     private final EventsConfig config;
-    private final String instanceId = UUID.randomUUID().toString();
-    private volatile Cancellable subscription;
+    private final Map<ChangeType, ChangeRenderer> renderers = new EnumMap<>(ChangeType.class);
     private final Set<Runnable> openStreams = ConcurrentHashMap.newKeySet();
 
-    public ChangeFeed(EventBus eventBus, ReactiveRedisDataSource redis, ObjectMapper json, CacheKeys keys,
-            CacheConfig cacheConfig, EventsConfig config) {
-        this.eventBus = eventBus;
-        this.pubSub = redis.pubsub(String.class);
+    public ChangeFeed(ChangeLog log, Vertx vertx, ObjectMapper json, EventsConfig config, Instance<ChangeRenderer> renderers) {
+        this.log = log;
+        this.vertx = vertx;
         this.json = json;
-        this.channel = keys.changesChannel();
-        this.cacheConfig = cacheConfig;
         this.config = config;
+        renderers.forEach(renderer -> renderer.types().forEach(type -> this.renderers.put(type, renderer)));
     }
 
-    /** Delivers the owner's change locally and to the other instances; never fails the caller. */
-    public Uni<Void> publish(String ownerId, ChangeEvent event) {
-        RenderedChange change = render(ownerId, event);
-        deliverLocally(change);
-        return pubSub.publish(channel, encode(new Envelope(instanceId, ownerId, change.json())))
-                .ifNoItem().after(cacheConfig.commandTimeout()).fail()
-                .onFailure().invoke(e -> Log.warnf("Change %s of project %s not published to other instances: %s",
-                        event.type(), event.projectId(), e.getMessage()))
-                .onFailure().recoverWithNull();
+    /** Where a stream begins: after {@code cursor}, and whether its client must refetch first. */
+    public record Start(long cursor, boolean resync) {
     }
 
-    /** The event as the owner's SSE clients receive it, rendered to JSON once. */
-    public RenderedChange render(String ownerId, ChangeEvent event) {
-        return new RenderedChange(event.type().eventName(), ownerId, event.projectId(), event.version(), encode(event));
+    /**
+     * Where a stream for {@code projectId} starts: after the client's last event id when the log still holds
+     * everything since, else (no id, or one that cannot be resumed) after the project's latest change, with a resync
+     * when the client had asked to resume.
+     */
+    public Uni<Start> start(String projectId, Optional<String> lastEventId) {
+        if (lastEventId.isEmpty()) {
+            return log.latest(projectId).map(latest -> new Start(latest, false));
+        }
+        OptionalLong resumeAfter = parseVersion(lastEventId.get());
+        if (resumeAfter.isEmpty()) {
+            return log.latest(projectId).map(latest -> new Start(latest, true));
+        }
+        return log.canResumeAfter(resumeAfter.getAsLong()).flatMap(resumable -> resumable
+                ? Uni.createFrom().item(new Start(resumeAfter.getAsLong(), false))
+                : log.latest(projectId).map(latest -> new Start(latest, true)));
+    }
+
+    /**
+     * Every change of {@code projectId} after {@code cursor}, in version order, replayed from the log and then live,
+     * without a gap or a repeat at the seam (one cursor serves both), for {@code ownerId}, who owned the project when
+     * the stream was opened. Ends after the project's deletion; a project re-created under the same id by someone else
+     * never feeds the stream.
+     */
+    public Multi<RenderedChange> changesAfter(String ownerId, String projectId, long cursor) {
+        return Multi.createFrom().emitter(emitter -> new ProjectCursor(ownerId, projectId, cursor, log, renderers, vertx,
+                config, this::render, emitter).open());
+    }
+
+    /** The event as SSE clients receive it, rendered to JSON once. */
+    public RenderedChange render(ChangeEvent event) {
+        return new RenderedChange(event.type().eventName(), event.projectId(), event.version(), encode(event));
     }
 
     /**
      * Ends {@code stream} as soon as this instance begins to shut down: a live SSE stream would otherwise hold
-     * the graceful shutdown for its whole timeout, and browsers reconnect (to another instance) at once.
+     * the graceful shutdown for its whole timeout, and browsers reconnect (to another instance) and resume at once.
      */
     public <T> Multi<T> untilShutdown(Multi<T> stream) {
         return Multi.createFrom().emitter(emitter -> {
@@ -93,52 +102,13 @@ public class ChangeFeed {
         openStreams.forEach(Runnable::run);
     }
 
-    /** The changes of one project of this owner, from now on. */
-    public Multi<RenderedChange> changesOf(String ownerId, String projectId) {
-        return eventBus.<RenderedChange>localConsumer(address(ownerId, projectId)).toMulti().map(Message::body);
-    }
-
-    void subscribe(@Observes StartupEvent ignored) {
-        eventBus.getDelegate().registerDefaultCodec(RenderedChange.class, new RenderedChange.LocalCodec());
-        subscription = pubSub.subscribe(channel)
-                .onCompletion().failWith(() -> new IllegalStateException("subscription ended"))
-                .onFailure().invoke(e -> Log.warnf("Redis pub/sub subscription lost, retrying: %s", e.getMessage()))
-                .onFailure().retry()
-                .withBackOff(config.resubscribeDelay(), config.resubscribeDelay().multipliedBy(MAX_BACKOFF_FACTOR))
-                .indefinitely()
-                .subscribe().with(this::deliverFromOtherInstance);
-    }
-
-    void unsubscribe(@Observes ShutdownEvent ignored) {
-        if (subscription != null) {
-            subscription.cancel();
-        }
-    }
-
-    /** Read once per message, however many local clients watch the project. */
-    private void deliverFromOtherInstance(String message) {
+    private static OptionalLong parseVersion(String id) {
         try {
-            JsonNode envelope = json.readTree(message);
-            String owner = envelope.path("owner").asText("");
-            if (owner.isEmpty()) {
-                Log.warnf("Ignoring a change message without an owner on %s", channel);
-            } else if (!instanceId.equals(envelope.path("origin").asText())) {
-                JsonNode event = envelope.path("event");
-                deliverLocally(new RenderedChange(event.path("type").asText(), owner, event.path("projectId").asText(),
-                        event.path("version").asLong(), event.toString()));
-            }
-        } catch (JsonProcessingException e) {
-            Log.warnf("Ignoring an unreadable change message on %s: %s", channel, e.getMessage());
+            long version = Long.parseLong(id.trim());
+            return version >= 0 ? OptionalLong.of(version) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
-    }
-
-    private void deliverLocally(RenderedChange change) {
-        eventBus.publish(address(change.ownerId(), change.projectId()), change);
-    }
-
-    /** Project ids never contain '/', so owner and project cannot run into each other. */
-    private static String address(String ownerId, String projectId) {
-        return LOCAL_ADDRESS + projectId + "/" + ownerId;
     }
 
     private String encode(Object value) {
@@ -147,9 +117,5 @@ public class ChangeFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise change event", e);
         }
-    }
-
-    /** What travels on the channel: the event as rendered, the instance that published it and the project's owner. */
-    record Envelope(String origin, String owner, @JsonRawValue String event) {
     }
 }

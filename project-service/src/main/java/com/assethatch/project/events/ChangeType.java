@@ -11,7 +11,12 @@ public enum ChangeType {
     MEMORY_FILE("memory-file"),
     ASSET("asset"),
     STYLE_ANCHOR("style-anchor"),
-    PROJECT_DELETED("project-deleted");
+    PROJECT_DELETED("project-deleted"),
+    /**
+     * The stream cannot replay what the client missed (its Last-Event-ID is older than the change log keeps, or
+     * unknown): refetch the project's state, then apply the events that follow.
+     */
+    RESYNC("resync");
 
     private final String eventName;
 
@@ -22,5 +27,15 @@ public enum ChangeType {
     @JsonValue
     public String eventName() {
         return eventName;
+    }
+
+    /** The type whose event name is {@code eventName} (as the change log records it). */
+    public static ChangeType ofEventName(String eventName) {
+        for (ChangeType type : values()) {
+            if (type.eventName.equals(eventName)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown change type " + eventName);
     }
 }

@@ -11,11 +11,29 @@ public interface EventsConfig {
     @WithDefault("PT15S")
     Duration heartbeat();
 
-    /** Events a slow SSE client may fall behind by before its stream is closed (EventSource reconnects). */
-    @WithDefault("256")
-    int clientBuffer();
+    /**
+     * How long the change log keeps a change: a client may resume (Last-Event-ID) from a version this recent; one
+     * resuming from an older version gets a {@code resync} event instead.
+     */
+    @WithDefault("PT24H")
+    Duration retention();
 
-    /** Delay before re-subscribing to Redis pub/sub after the subscription broke. */
+    /** How often changes older than {@link #retention()} are pruned. */
+    @WithDefault("PT10M")
+    Duration pruneInterval();
+
+    /** Changes read from the log per query while a stream replays or catches up. */
+    @WithDefault("200")
+    int readBatch();
+
+    /**
+     * Every stream also reads the log this often without being woken: a safety net, since notifications already wake
+     * it and a broken LISTEN connection makes every stream catch up when it is back.
+     */
+    @WithDefault("PT30S")
+    Duration catchUpInterval();
+
+    /** Delay before the LISTEN connection to Postgres is opened again after it broke. */
     @WithDefault("PT1S")
-    Duration resubscribeDelay();
+    Duration listenerReconnectDelay();
 }

@@ -5,12 +5,15 @@ import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** An image as stored: its bytes, real media type and SHA-256 (hex). */
-public record StoredImage(byte[] bytes, String mediaType, String sha256) {
+/**
+ * Where a stored image's bytes are: in the row ({@code rowBytes}) or in the object store under {@code key}, with
+ * its real media type, size and SHA-256 (hex).
+ */
+public record StoredImage(String mediaType, String sha256, long byteSize, byte[] rowBytes, String key) {
 
     /**
-     * The stored bytes, unless the client already holds the current ones ({@code clientSha256} from
-     * If-None-Match equals {@code currentSha256}): then empty, and the bytes are never read.
+     * Where the stored bytes are, unless the client already holds the current ones ({@code clientSha256} from
+     * If-None-Match equals {@code currentSha256}): then empty, and the row is not even read.
      */
     public static Uni<Optional<StoredImage>> unlessClientHasIt(String currentSha256, Optional<String> clientSha256,
             Supplier<Uni<Optional<StoredImage>>> load, Supplier<ApiException> notFound) {

@@ -25,7 +25,7 @@ final class ChangeEventSchemas {
 
     @Schema(name = "ChangeEvent", description = "The data of one event of a project's stream; `type` tells which.",
             oneOf = {Connected.class, ProjectChanged.class, QualitiesChanged.class, MemoryFileChanged.class,
-                    AssetChanged.class, StyleAnchorChanged.class, ProjectDeleted.class},
+                    AssetChanged.class, StyleAnchorChanged.class, ProjectDeleted.class, Resync.class},
             discriminatorProperty = "type",
             discriminatorMapping = {
                     @DiscriminatorMapping(value = "connected", schema = Connected.class),
@@ -34,11 +34,12 @@ final class ChangeEventSchemas {
                     @DiscriminatorMapping(value = "memory-file", schema = MemoryFileChanged.class),
                     @DiscriminatorMapping(value = "asset", schema = AssetChanged.class),
                     @DiscriminatorMapping(value = "style-anchor", schema = StyleAnchorChanged.class),
-                    @DiscriminatorMapping(value = "project-deleted", schema = ProjectDeleted.class)})
+                    @DiscriminatorMapping(value = "project-deleted", schema = ProjectDeleted.class),
+                    @DiscriminatorMapping(value = "resync", schema = Resync.class)})
     interface AnyChangeEvent {
     }
 
-    @Schema(name = "ConnectedEvent", description = "The first event of every stream; version is the project's at connection.")
+    @Schema(name = "ConnectedEvent", description = "The first event of every stream; version is where the stream resumes after.")
     record Connected(@Schema(enumeration = "connected") String type, String projectId,
             @Schema(description = VERSION) long version, EventsResource.Connected data) {
     }
@@ -67,6 +68,12 @@ final class ChangeEventSchemas {
     @Schema(name = "StyleAnchorEvent", description = "The style anchor was replaced.")
     record StyleAnchorChanged(@Schema(enumeration = "style-anchor") String type, String projectId,
             @Schema(description = VERSION) long version, StyleAnchor data) {
+    }
+
+    @Schema(name = "ResyncEvent", description = "The stream cannot replay what the client missed (Last-Event-ID too old, "
+            + "unknown or unreadable): refetch the project, then apply the events that follow.")
+    record Resync(@Schema(enumeration = "resync") String type, String projectId,
+            @Schema(description = VERSION) long version, EventsResource.Resync data) {
     }
 
     @Schema(name = "ProjectDeletedEvent", description = "The project was deleted; the stream ends.")

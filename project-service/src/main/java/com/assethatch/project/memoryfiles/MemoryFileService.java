@@ -1,9 +1,7 @@
 package com.assethatch.project.memoryfiles;
 
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.projects.ProjectService;
 import com.assethatch.project.writes.WritePipeline;
 import java.time.OffsetDateTime;
@@ -48,8 +46,7 @@ public class MemoryFileService {
     }
 
     public Uni<MemoryFile> save(String ownerId, String projectId, SaveMemoryFileRequest request) {
-        return writes.write(ownerId, repository.upsert(ownerId, projectId, request.type(), request.content()), cache::updateFor,
-                        file -> new ChangeEvent(ChangeType.MEMORY_FILE, file.projectId(), file.version(), MemoryFileChanged.of(file)))
+        return writes.write(repository.upsert(ownerId, projectId, request.type(), request.content()), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
                         : unchangedOrMissingProject(ownerId, projectId, request.type()));
@@ -62,7 +59,7 @@ public class MemoryFileService {
     /** The data of a {@code memory-file} event: the file without its content, which may be megabytes. */
     @Schema(name = "MemoryFileChange", description = "A memory file that changed, without its content.")
     public record MemoryFileChanged(String id, String type, long version, OffsetDateTime updatedAt) implements ChangePayload {
-        static MemoryFileChanged of(MemoryFile file) {
+        public static MemoryFileChanged of(MemoryFile file) {
             return new MemoryFileChanged(file.id(), file.type().fileName(), file.version(), file.updatedAt());
         }
     }

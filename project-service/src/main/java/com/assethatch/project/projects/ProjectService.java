@@ -2,8 +2,6 @@ package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.writes.WritePipeline;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +30,7 @@ public class ProjectService {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Phase phase = request.phase() != null ? Phase.of(request.phase()) : Phase.PLANNING;
         Mode mode = request.mode() != null ? Mode.of(request.mode()) : Mode.TWO_D;
-        return writes.writeUnannounced(repository.insert(id, request.name(), phase, mode, ownerId), cache::updateFor)
+        return writes.write(repository.insert(id, request.name(), phase, mode, ownerId), cache::updateFor)
                 .map(inserted -> inserted.orElseThrow(() -> ApiException.conflict(
                         "Project " + id + " already exists", Map.of("id", id))))
                 .invoke(project -> Log.infof("Created project %s (version %d)", project.id(), project.version()));
@@ -55,11 +53,10 @@ public class ProjectService {
         if (request.name() == null && request.phase() == null) {
             return get(ownerId, id);
         }
-        return writes.write(ownerId,
+        return writes.write(
                         repository.update(ownerId, id, Optional.ofNullable(request.name()),
                                 Optional.ofNullable(request.phase()).map(Phase::of)),
-                        cache::updateFor,
-                        project -> new ChangeEvent(ChangeType.PROJECT, project.id(), project.version(), ProjectView.of(project)))
+                        cache::updateFor)
                 .map(updated -> updated.orElseThrow(ProjectNotFoundException::new));
     }
 }

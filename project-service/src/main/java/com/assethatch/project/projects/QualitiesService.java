@@ -1,8 +1,6 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.persistence.ExpectedVersions;
 import com.assethatch.project.writes.WritePipeline;
 import com.assethatch.project.projects.Project;
@@ -50,8 +48,7 @@ public class QualitiesService {
     public Uni<Project> update(String ownerId, String projectId, Map<String, String> changes,
             ExpectedVersions expectedVersions) {
         Map<QualityKey, String> validated = QualityChanges.validate(changes, config.maxValueLength());
-        return writes.write(ownerId, repository.updateQualities(ownerId, projectId, validated, expectedVersions), cache::updateFor,
-                        project -> new ChangeEvent(ChangeType.QUALITIES, project.id(), project.version(), QualitiesView.of(project)))
+        return writes.write(repository.updateQualities(ownerId, projectId, validated, expectedVersions), cache::updateFor)
                 .flatMap(updated -> updated.isPresent()
                         ? Uni.createFrom().item(updated.get())
                         : explainMissingUpdate(ownerId, projectId, expectedVersions));

@@ -2,7 +2,8 @@ package com.assethatch.project.styleanchor;
 
 import com.assethatch.common.image.ImageFormat;
 import com.assethatch.project.images.StoredImage;
-import com.assethatch.project.images.ValidatedImage;
+import com.assethatch.project.images.PlacedImage;
+import com.assethatch.project.images.StoredImages;
 import com.assethatch.project.persistence.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -29,14 +30,14 @@ public class StyleAnchorRepository {
         // the owner has no such project or nothing changed.
         this.upsertSql = """
                 INSERT INTO style_anchor (project_id, image, media_type, byte_size, sha256, width, height,
-                                          style_keywords, lighting_keywords, color_palette, model)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
-                WHERE EXISTS (SELECT 1 FROM project WHERE id = $1 AND owner_id = $12)
+                                          style_keywords, lighting_keywords, color_palette, model, image_key)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
+                WHERE EXISTS (SELECT 1 FROM project WHERE id = $1 AND owner_id = $13)
                 ON CONFLICT (project_id) DO UPDATE SET
                     image = EXCLUDED.image, media_type = EXCLUDED.media_type, byte_size = EXCLUDED.byte_size,
                     sha256 = EXCLUDED.sha256, width = EXCLUDED.width, height = EXCLUDED.height,
                     style_keywords = EXCLUDED.style_keywords, lighting_keywords = EXCLUDED.lighting_keywords,
-                    color_palette = EXCLUDED.color_palette, model = EXCLUDED.model
+                    color_palette = EXCLUDED.color_palette, model = EXCLUDED.model, image_key = EXCLUDED.image_key
                 WHERE (style_anchor.sha256, style_anchor.style_keywords, style_anchor.lighting_keywords,
                        style_anchor.color_palette, style_anchor.model)
                       IS DISTINCT FROM
@@ -46,13 +47,13 @@ public class StyleAnchorRepository {
     }
 
     public Uni<Optional<StyleAnchor>> upsert(String ownerId, String projectId, StyleAnchorRequest request,
-            ValidatedImage image) {
+            PlacedImage image) {
         List<String> palette = request.colorPalette() == null ? List.of() : request.colorPalette();
         Tuple values = Tuple.tuple()
                 .addValue(projectId)
-                .addValue(Buffer.buffer(image.bytes()))
+                .addValue(image.rowBytes() == null ? null : Buffer.buffer(image.rowBytes()))
                 .addValue(image.mediaType())
-                .addValue(image.bytes().length)
+                .addValue(image.byteSize())
                 .addValue(image.sha256())
                 .addValue(image.width())
                 .addValue(image.height())
@@ -60,6 +61,7 @@ public class StyleAnchorRepository {
                 .addValue(request.lightingKeywords())
                 .addValue(palette.toArray(String[]::new))
                 .addValue(request.model())
+                .addValue(image.objectKey())
                 .addValue(ownerId);
         return pool.preparedQuery(upsertSql).execute(values)
                 .map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
@@ -91,11 +93,11 @@ public class StyleAnchorRepository {
                 .execute(Tuple.of(projectId, ownerId)).map(rows -> Rows.first(rows, StyleAnchorRepository::toAnchor));
     }
 
+    /** Where the anchor's bytes are: the bytes themselves when the row holds them, else the object's key. */
     public Uni<Optional<StoredImage>> image(String projectId) {
-        return pool.preparedQuery("SELECT image, media_type, sha256 FROM style_anchor WHERE project_id = $1")
+        return pool.preparedQuery("SELECT " + StoredImages.COLUMNS + " FROM style_anchor WHERE project_id = $1")
                 .execute(Tuple.of(projectId))
-                .map(rows -> Rows.first(rows, row -> new StoredImage(row.getBuffer("image").getBytes(),
-                        row.getString("media_type"), row.getString("sha256"))));
+                .map(rows -> Rows.first(rows, StoredImages::of));
     }
 
     private static StyleAnchor toAnchor(Row row) {

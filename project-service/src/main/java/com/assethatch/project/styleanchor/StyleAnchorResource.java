@@ -4,6 +4,9 @@ import com.assethatch.common.auth.CurrentUser;
 import com.assethatch.common.error.ApiError;
 import com.assethatch.project.ProjectServiceApi;
 import com.assethatch.project.images.ImageResponses;
+import com.assethatch.project.images.StoredImage;
+import io.quarkus.vertx.VertxContextSupport;
+import java.util.Optional;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -30,11 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StyleAnchorResource {
 
     private final StyleAnchorService anchors;
+    private final ImageResponses imageResponses;
     private final CurrentUser currentUser;
 
-    public StyleAnchorResource(StyleAnchorService anchors, CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    public StyleAnchorResource(StyleAnchorService anchors, ImageResponses imageResponses, CurrentUser currentUser) {
         this.anchors = anchors;
+        this.imageResponses = imageResponses;
+        this.currentUser = currentUser;
     }
 
     @PUT
@@ -46,6 +51,7 @@ public class StyleAnchorResource {
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.PROJECT_NOT_FOUND)
     @APIResponse(responseCode = "413", ref = ProjectServiceApi.IMAGE_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProjectServiceApi.NOT_AN_IMAGE)
+    @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
     @Blocking // decoding, sniffing and hashing the image is CPU work: a worker thread, not the event loop
     public Uni<StyleAnchor> replace(@Parameter(description = "Project id.") @PathParam("id") String projectId,
             @Valid @NotNull(message = "referenceImage is required") StyleAnchorRequest request) {
@@ -65,15 +71,26 @@ public class StyleAnchorResource {
     @Path("/image")
     @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
     @Operation(summary = "Download the style anchor's reference image",
-            description = "Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304).")
+            description = "Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304). "
+                    + ProjectServiceApi.IMAGE_BYTES_NOTE)
     @APIResponse(responseCode = "200", description = "The image.",
             headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
             content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
+    @APIResponse(responseCode = "302", description = "The image is at a short-lived presigned URL of the object store "
+            + "(asset-hatch.images.s3.presign.enabled).", headers = {
+                    @Header(name = HttpHeaders.LOCATION, description = "The presigned URL."),
+                    @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\"")})
     @APIResponse(responseCode = "304", description = "The client's copy is current.")
     @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Uni<Response> image(@Parameter(description = "Project id.") @PathParam("id") String projectId,
-            @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return anchors.image(currentUser.id(), projectId, ImageResponses.clientSha256(ifNoneMatch)).map(image -> ImageResponses.of(image, ifNoneMatch));
+    @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
+    @Blocking // object-store bytes are streamed by this thread; the record is read reactively and awaited here
+    public Response image(@Parameter(description = "Project id.") @PathParam("id") String projectId,
+            @Parameter(description = "ETag of the copy the client has.") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws Throwable {
+        String ownerId = currentUser.id();
+        Optional<StoredImage> image = VertxContextSupport.subscribeAndAwait(
+                () -> anchors.image(ownerId, projectId, ImageResponses.clientSha256(ifNoneMatch)));
+        return imageResponses.of(image, ifNoneMatch);
     }
 }

@@ -2,9 +2,9 @@ package com.assethatch.project.styleanchor;
 
 import com.assethatch.common.error.ApiException;
 import com.assethatch.common.error.ProjectNotFoundException;
-import com.assethatch.project.events.ChangeEvent;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.images.ImagePolicy;
+import com.assethatch.project.images.ImageStorage;
+import com.assethatch.project.images.PlacedImage;
 import com.assethatch.project.images.StoredImage;
 import com.assethatch.project.images.ValidatedImage;
 import com.assethatch.project.projects.ProjectService;
@@ -22,9 +22,11 @@ public class StyleAnchorService {
     private final ImagePolicy images;
     private final ProjectService projects;
     private final WritePipeline writes;
+    private final ImageStorage storage;
 
     public StyleAnchorService(StyleAnchorRepository repository, StyleAnchorCache cache, ImagePolicy images,
-            ProjectService projects, WritePipeline writes) {
+            ProjectService projects, WritePipeline writes, ImageStorage storage) {
+        this.storage = storage;
         this.repository = repository;
         this.cache = cache;
         this.images = images;
@@ -33,9 +35,9 @@ public class StyleAnchorService {
     }
 
     public Uni<StyleAnchor> replace(String ownerId, String projectId, StyleAnchorRequest request) {
-        ValidatedImage image = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
-        return writes.write(ownerId, repository.upsert(ownerId, projectId, request, image), cache::updateFor,
-                        anchor -> new ChangeEvent(ChangeType.STYLE_ANCHOR, projectId, anchor.version(), anchor))
+        ValidatedImage validated = images.validate("referenceImage", images.decodeBase64("referenceImage", request.referenceImage()));
+        PlacedImage image = storage.place(validated);
+        return writes.write(repository.upsert(ownerId, projectId, request, image), cache::updateFor)
                 .flatMap(saved -> saved.isPresent()
                         ? Uni.createFrom().item(saved.get())
                         : repository.findOwned(ownerId, projectId).map(existing -> existing.orElseThrow(ProjectNotFoundException::new)));

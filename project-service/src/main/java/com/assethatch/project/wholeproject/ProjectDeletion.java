@@ -5,9 +5,7 @@ import com.assethatch.project.cache.CacheLayouts;
 import com.assethatch.project.cache.CacheOutbox;
 import com.assethatch.project.cache.CacheUpdate;
 import com.assethatch.project.cache.Tombstone;
-import com.assethatch.project.events.ChangeEvent;
 import com.assethatch.project.events.ChangePayload;
-import com.assethatch.project.events.ChangeType;
 import com.assethatch.project.projects.ProjectRepository;
 import com.assethatch.project.writes.WritePipeline;
 import io.quarkus.logging.Log;
@@ -51,8 +49,7 @@ public class ProjectDeletion {
     }
 
     public Uni<Void> delete(String ownerId, String id) {
-        return writes.write(ownerId, commit(ownerId, id), this::tombstones, deletion -> new ChangeEvent(ChangeType.PROJECT_DELETED, id,
-                        deletion.tombstoneVersion(), new ProjectDeleted(id)))
+        return writes.write(commit(ownerId, id), this::tombstones)
                 .map(deleted -> deleted.orElseThrow(ProjectNotFoundException::new))
                 .invoke(() -> Log.infof("Deleted project %s", id))
                 .replaceWithVoid();

@@ -11,7 +11,7 @@ import com.assethatch.project.support.TestIds;
 import com.assethatch.project.support.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -20,7 +20,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,21 +42,24 @@ class ChangeEventsTest {
 
     private static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(1);
     private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(10);
+    /** The change listener reconnects after asset-hatch.events.listener-reconnect-delay (1 s) and catches up. */
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(5);
+    private static final Duration QUIET_PERIOD = Duration.ofMillis(500);
 
     @Inject
     ObjectMapper json;
 
     @Inject
-    RedisDataSource redis;
+    AgroalDataSource postgres;
 
-    @ConfigProperty(name = "asset-hatch.cache.key-prefix")
-    String keyPrefix;
+    @Inject
+    ChangeLog changeLog;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private CompletableFuture<HttpResponse<Stream<String>>> stream;
 
     /** One received SSE event. */
-    record Event(String name, JsonNode data) {
+    record Event(String name, String id, JsonNode data) {
     }
 
     @AfterEach
@@ -65,7 +73,7 @@ class ChangeEventsTest {
     @Test
     void aChangeMadeThroughAnotherConnectionArrivesWithinASecond() throws Exception {
         String projectId = Api.createProject(TestIds.projectId());
-        BlockingQueue<Event> events = subscribe(projectId);
+        BlockingQueue<Event> events = subscribe(projectId, Optional.empty());
         assertThat(next(events, CONNECT_DEADLINE).name()).isEqualTo("connected");
 
         Api.patchQualities(projectId, "{\"perspective\": \"side-view\"}").statusCode(200);
@@ -89,19 +97,128 @@ class ChangeEventsTest {
     }
 
     @Test
-    void changesPublishedByAnotherInstanceReachThisInstancesClients() throws Exception {
+    void aChangeCommittedWithoutThisServiceArrives() throws Exception {
         String projectId = Api.createProject(TestIds.projectId());
-        BlockingQueue<Event> events = subscribe(projectId);
+        BlockingQueue<Event> events = subscribe(projectId, Optional.empty());
         assertThat(next(events, CONNECT_DEADLINE).name()).isEqualTo("connected");
 
-        // What another instance publishes after its commit: an envelope with its own origin and the project's owner.
-        String envelope = json.writeValueAsString(Map.of("origin", "another-instance", "owner", TestUsers.DEFAULT_USER, "event",
-                Map.of("type", "qualities", "projectId", projectId, "version", 999_999, "data", Map.of("mood", "tense"))));
-        redis.pubsub(String.class).publish(keyPrefix + ":changes", envelope);
+        // As another instance commits: nothing in this process sends anything, the commit alone must reach the client.
+        execute("UPDATE project SET mood = 'tense' WHERE id = ?", projectId);
 
         Event event = next(events, DELIVERY_DEADLINE);
         assertThat(event.name()).isEqualTo("qualities");
-        assertThat(event.data().at("/data/mood").asText()).isEqualTo("tense");
+        assertThat(event.data().at("/data/qualities/mood").asText()).isEqualTo("tense");
+    }
+
+    @Test
+    void aReconnectingClientGetsWhatItMissedInOrderThenLiveChangesWithoutRepeats() throws Exception {
+        String projectId = Api.createProject(TestIds.projectId());
+        BlockingQueue<Event> first = subscribe(projectId, Optional.empty());
+        Event connected = next(first, CONNECT_DEADLINE);
+        closeStream();
+
+        Api.patchQualities(projectId, "{\"theme\": \"farm\"}").statusCode(200);
+        saveMemoryFile(projectId, "# Plan\n- Farmer");
+        String keptAsset = UUID.randomUUID().toString();
+        Api.uploadAsset(Api.originalApprovalBody(keptAsset, projectId, projectId + "-asset-0", TestImages.png(2, 2)))
+                .statusCode(200);
+        String deletedAsset = UUID.randomUUID().toString();
+        Api.uploadAsset(Api.originalApprovalBody(deletedAsset, projectId, projectId + "-asset-1", TestImages.png(3, 3)))
+                .statusCode(200);
+        given().when().delete("/api/generated-assets/{id}", deletedAsset).then().statusCode(200);
+
+        BlockingQueue<Event> resumed = subscribe(projectId, Optional.of(connected.id()));
+        assertThat(next(resumed, CONNECT_DEADLINE).name()).isEqualTo("connected");
+        List<Event> missed = List.of(next(resumed, DELIVERY_DEADLINE), next(resumed, DELIVERY_DEADLINE),
+                next(resumed, DELIVERY_DEADLINE), next(resumed, DELIVERY_DEADLINE));
+        assertThat(missed).extracting(Event::name).containsExactly("qualities", "memory-file", "asset", "asset");
+        assertThat(missed.get(2).data().at("/data/id").asText()).isEqualTo(keptAsset);
+        // Uploaded and deleted while the client was away: one event, the deletion.
+        assertThat(missed.get(3).data().at("/data/id").asText()).isEqualTo(deletedAsset);
+        assertThat(missed.get(3).data().at("/data/deleted").asBoolean()).isTrue();
+        assertThat(missed).extracting(event -> Long.parseLong(event.id())).isSorted()
+                .allMatch(version -> version > Long.parseLong(connected.id()));
+
+        Api.patchQualities(projectId, "{\"mood\": \"calm\"}").statusCode(200);
+        Event live = next(resumed, DELIVERY_DEADLINE);
+        assertThat(live.name()).isEqualTo("qualities");
+        assertThat(live.data().at("/data/qualities/mood").asText()).isEqualTo("calm");
+        assertThat(resumed.poll(QUIET_PERIOD.toMillis(), TimeUnit.MILLISECONDS)).as("no repeated event").isNull();
+    }
+
+    @Test
+    void theLastEventIdQueryParameterResumesLikeTheHeader() throws Exception {
+        String projectId = Api.createProject(TestIds.projectId());
+        BlockingQueue<Event> first = subscribe(projectId, Optional.empty());
+        Event connected = next(first, CONNECT_DEADLINE);
+        closeStream();
+        Api.patchQualities(projectId, "{\"theme\": \"farm\"}").statusCode(200);
+
+        BlockingQueue<Event> resumed = subscribe(projectId + "/events?lastEventId=" + connected.id(), Map.of());
+        assertThat(next(resumed, CONNECT_DEADLINE).name()).isEqualTo("connected");
+        assertThat(next(resumed, DELIVERY_DEADLINE).data().at("/data/qualities/theme").asText()).isEqualTo("farm");
+    }
+
+    @Test
+    void aChangeCommittedWhileTheListenerIsCutOffStillArrives() throws Exception {
+        String projectId = Api.createProject(TestIds.projectId());
+        BlockingQueue<Event> events = subscribe(projectId, Optional.empty());
+        assertThat(next(events, CONNECT_DEADLINE).name()).isEqualTo("connected");
+
+        // The publisher dies between the commit and the publish: the notification of this commit goes nowhere.
+        assertThat(terminateChangeListener()).as("the change listener's connections terminated").isPositive();
+        Api.patchQualities(projectId, "{\"perspective\": \"top-down\"}").statusCode(200);
+
+        Event event = next(events, RECOVERY_DEADLINE);
+        assertThat(event.name()).isEqualTo("qualities");
+        assertThat(event.data().at("/data/qualities/perspective").asText()).isEqualTo("top-down");
+    }
+
+    @Test
+    void aChangeThatCommitsLateIsNotSkippedByALaterOne() throws Exception {
+        String projectId = Api.createProject(TestIds.projectId());
+        BlockingQueue<Event> events = subscribe(projectId, Optional.empty());
+        assertThat(next(events, CONNECT_DEADLINE).name()).isEqualTo("connected");
+
+        // Another writer draws its version first and commits last; the PATCH meanwhile must not overtake it.
+        try (Connection slowWriter = postgres.getConnection()) {
+            slowWriter.setAutoCommit(false);
+            try (PreparedStatement insert = slowWriter.prepareStatement(
+                    "INSERT INTO memory_file (id, project_id, type, content) VALUES (?, ?, 'entities.json', '# Late plan')")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, projectId);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> patch = CompletableFuture.supplyAsync(() ->
+                    Api.patchQualities(projectId, "{\"mood\": \"eager\"}").extract().statusCode());
+            Thread.sleep(QUIET_PERIOD.toMillis());
+            slowWriter.commit();
+            assertThat(patch.get(CONNECT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(200);
+        }
+
+        Event first = next(events, DELIVERY_DEADLINE);
+        Event second = next(events, DELIVERY_DEADLINE);
+        assertThat(List.of(first.name(), second.name())).containsExactly("memory-file", "qualities");
+        assertThat(Long.parseLong(first.id())).isLessThan(Long.parseLong(second.id()));
+    }
+
+    @Test
+    void aLastEventIdThatCannotBeReplayedAsksTheClientToResync() throws Exception {
+        String projectId = Api.createProject(TestIds.projectId());
+        Api.patchQualities(projectId, "{\"theme\": \"farm\"}").statusCode(200);
+        long versionBefore = latestVersion(projectId);
+        Api.patchQualities(projectId, "{\"theme\": \"space\"}").statusCode(200);
+        changeLog.prune(Duration.ZERO).await().atMost(CONNECT_DEADLINE);
+
+        for (String lastEventId : List.of(String.valueOf(versionBefore), "not-a-version", "999999999999")) {
+            BlockingQueue<Event> events = subscribe(projectId, Optional.of(lastEventId));
+            Event connected = next(events, CONNECT_DEADLINE);
+            assertThat(connected.name()).isEqualTo("connected");
+            Event resync = next(events, DELIVERY_DEADLINE);
+            assertThat(resync.name()).as("after Last-Event-ID " + lastEventId).isEqualTo("resync");
+            assertThat(resync.id()).isEqualTo(connected.id());
+            closeStream();
+        }
     }
 
     @Test
@@ -110,33 +227,42 @@ class ChangeEventsTest {
                 .then().statusCode(404).body("error", equalTo("Project not found"));
     }
 
-    private BlockingQueue<Event> subscribe(String projectId) {
+    private BlockingQueue<Event> subscribe(String projectId, Optional<String> lastEventId) {
+        return subscribe(projectId + "/events", lastEventId.map(id -> Map.of("Last-Event-ID", id)).orElse(Map.of()));
+    }
+
+    /** Opens {@code /api/projects/<path>} as an event stream; the events arrive in the returned queue. */
+    private BlockingQueue<Event> subscribe(String path, Map<String, String> headers) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + RestAssured.port + "/api/projects/" + projectId + "/events"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + RestAssured.port + "/api/projects/" + path))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", TestCredentials.bearer(TestUsers.DEFAULT_USER)).build();
-        stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", TestCredentials.bearer(TestUsers.DEFAULT_USER));
+        headers.forEach(request::header);
+        stream = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         stream.thenAcceptAsync(response -> collect(response.body(), events));
         return events;
     }
 
     /** Turns SSE lines into events: an event ends at its blank line; comments (keep-alives) are skipped. */
     private void collect(Stream<String> lines, BlockingQueue<Event> events) {
-        String[] name = {null};
+        String[] nameAndId = {null, null};
         StringBuilder data = new StringBuilder();
         lines.forEach(line -> {
             if (line.startsWith("event:")) {
-                name[0] = line.substring("event:".length()).trim();
+                nameAndId[0] = line.substring("event:".length()).trim();
+            } else if (line.startsWith("id:")) {
+                nameAndId[1] = line.substring("id:".length()).trim();
             } else if (line.startsWith("data:")) {
                 data.append(line.substring("data:".length()).trim());
-            } else if (line.isEmpty() && name[0] != null) {
+            } else if (line.isEmpty() && nameAndId[0] != null) {
                 try {
-                    events.add(new Event(name[0], json.readTree(data.toString())));
+                    events.add(new Event(nameAndId[0], nameAndId[1], json.readTree(data.toString())));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-                name[0] = null;
+                nameAndId[0] = null;
+                nameAndId[1] = null;
                 data.setLength(0);
             }
         });
@@ -146,5 +272,33 @@ class ChangeEventsTest {
         Event event = events.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(event).as("an event within " + deadline.toMillis() + " ms").isNotNull();
         return event;
+    }
+
+    private static void saveMemoryFile(String projectId, String content) {
+        given().contentType(ContentType.JSON).body(Map.of("type", "entities.json", "content", content))
+                .when().post("/api/projects/{id}/memory-files", projectId).then().statusCode(200);
+    }
+
+    private static long latestVersion(String projectId) {
+        return Api.getQualities(projectId).statusCode(200).extract().<Number>path("version").longValue();
+    }
+
+    private void execute(String sql, String parameter) throws SQLException {
+        try (Connection connection = postgres.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** Ends the service's LISTEN connection as a network failure or a Postgres restart would; how many it ended. */
+    private int terminateChangeListener() throws SQLException {
+        try (Connection connection = postgres.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+            statement.setString(1, ChangeListener.APPLICATION_NAME);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
     }
 }
