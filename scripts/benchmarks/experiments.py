@@ -26,7 +26,8 @@ LIVE = "/q/health/live"
 EXPECTED_CACHE_SHARE = 0.99  # the hit (miss) row notes it when fewer cache reads than this hit (missed)
 PLAN_PARSER_BENCHMARK = "com.assethatch.export.plan.PlanParserBenchmark"
 AUTH_BENCHMARK = "com.assethatch.common.auth.AuthVerificationBenchmark"
-AUTH_ROWS = {"auth-cookie": "Auth.js session cookie", "auth-rs256": "Bearer RS256", "auth-es256": "Bearer ES256"}
+AUTH_ROWS = {"auth-cookie": "Auth.js session cookie", "auth-rs256": "Bearer RS256", "auth-es256": "Bearer ES256",
+             "auth-rs256-cached": "Cached Bearer RS256"}
 SSE_EVENTS_PER_ROUND = 20  # per path; the gateway row's SSE latency is their median
 
 

@@ -32,6 +32,24 @@ public interface AuthConfig {
 
     Session session();
 
+    /** Bearer tokens already verified, kept so that each request does not pay a signature check again. */
+    VerifiedTokenCache verifiedTokenCache();
+
+    /**
+     * Sizes the Quarkus cache {@value BearerTokenIdentityProvider#VERIFIED_TOKENS} (Caffeine). A cached token is still
+     * refused once its {@code exp} (plus smallrye-jwt's clock skew) has passed; refusals are never cached.
+     */
+    interface VerifiedTokenCache {
+
+        /** Most tokens kept; the least used go first. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** How long a verified token is kept after its verification, well under any token's lifetime. */
+        @WithDefault("PT1M")
+        Duration ttl();
+    }
+
     /** The original frontend's Auth.js session cookie. */
     interface Session {
 

@@ -2,9 +2,13 @@ package com.assethatch.common.auth;
 
 import com.assethatch.common.auth.CredentialRejection.Reason;
 import com.assethatch.common.auth.CredentialRejection.Source;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -18,17 +22,34 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 /**
  * Trusts a Bearer JWT that smallrye-jwt verifies against the {@code mp.jwt.verify.*} settings: signature by the
  * configured key with an allowed algorithm, issuer, audience, exp/iat. The user id is the {@code sub} claim.
+ *
+ * <p>A verified token is kept in the Quarkus cache {@value #VERIFIED_TOKENS} (bounded, expire-after-write, see
+ * {@link AuthConfig.VerifiedTokenCache}): an RS256 check is about a third of a cache-hit GET's CPU, and a client
+ * sends the same token with every request. Its {@code exp} is checked again on every hit; a refused token is never
+ * cached (a failed computation leaves no entry), so a forged token is verified, and refused, every time.
  */
 @ApplicationScoped
 class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest> {
 
+    static final String VERIFIED_TOKENS = "asset-hatch-verified-bearer-tokens";
+    /** The last second (epoch) the identity's token may be accepted in, checked again on every cache hit. */
+    static final String ACCEPTED_UNTIL_ATTRIBUTE = "asset-hatch.bearer.accepted-until";
+
     private final JWTParser parser;
     private final boolean keysFetchedOverHttp;
+    private final long clockSkewSeconds;
+    private final Cache verifiedTokens;
 
-    BearerTokenIdentityProvider(JWTParser parser, JWTAuthContextInfo jwtSettings) {
+    BearerTokenIdentityProvider(JWTParser parser, JWTAuthContextInfo jwtSettings, AuthConfig config,
+            @CacheName(VERIFIED_TOKENS) Cache verifiedTokens) {
         this.parser = parser;
         String keyLocation = jwtSettings.getPublicKeyLocation();
         this.keysFetchedOverHttp = keyLocation != null && keyLocation.startsWith("http");
+        this.clockSkewSeconds = jwtSettings.getClockSkew();
+        this.verifiedTokens = verifiedTokens;
+        CaffeineCache caffeine = verifiedTokens.as(CaffeineCache.class);
+        caffeine.setMaximumSize(config.verifiedTokenCache().maxSize());
+        caffeine.setExpireAfterWrite(config.verifiedTokenCache().ttl());
     }
 
     @Override
@@ -39,6 +60,17 @@ class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest
     @Override
     public Uni<SecurityIdentity> authenticate(BearerTokenRequest request, AuthenticationRequestContext context) {
         String token = request.token();
+        return verifiedTokens.<String, SecurityIdentity>getAsync(token, ignored -> verification(token, context))
+                .map(identity -> {
+                    // Left in the cache: until it is evicted, refusing it again costs no signature check.
+                    if (hasExpired(identity, System.currentTimeMillis() / 1000)) {
+                        throw new CredentialRejection(Source.BEARER_TOKEN, Reason.EXPIRED).asFailure();
+                    }
+                    return identity;
+                });
+    }
+
+    private Uni<SecurityIdentity> verification(String token, AuthenticationRequestContext context) {
         // Downloading keys (first use, JWKS refresh) blocks; an ECDSA check costs ~10x an RSA one (scripts/bench-auth).
         if (keysFetchedOverHttp || isEllipticCurveSigned(token)) {
             return context.runBlocking(() -> verify(token));
@@ -67,7 +99,10 @@ class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest
             if (subject == null || subject.isBlank()) {
                 throw new CredentialRejection(Source.BEARER_TOKEN, Reason.INVALID).asFailure();
             }
-            return Identities.of(subject, "bearer");
+            // smallrye-jwt accepts a token until exp plus its clock skew: a cached one is accepted exactly as long.
+            return QuarkusSecurityIdentity.builder(Identities.of(subject, "bearer"))
+                    .addAttribute(ACCEPTED_UNTIL_ATTRIBUTE, jwt.getExpirationTime() + clockSkewSeconds)
+                    .build();
         } catch (ParseException e) {
             throw new CredentialRejection(Source.BEARER_TOKEN, hasExpired(e) ? Reason.EXPIRED : Reason.INVALID)
                     .asFailure();
@@ -81,5 +116,10 @@ class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest
             }
         }
         return false;
+    }
+
+    private static boolean hasExpired(SecurityIdentity identity, long nowEpochSecond) {
+        Long acceptedUntil = identity.getAttribute(ACCEPTED_UNTIL_ATTRIBUTE);
+        return acceptedUntil == null || nowEpochSecond > acceptedUntil;
     }
 }
