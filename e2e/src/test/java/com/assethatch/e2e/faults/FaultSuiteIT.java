@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * own, under concurrent uploads and PATCHes that read their writes back, while the test kills project-service, restarts
  * and freezes Postgres, and empties, freezes and write-protects Redis; then an export client hangs up mid-ZIP 50 times.
  * After each fault: no acknowledged write is lost, no read after a 2xx was stale, Postgres faults cost only 503s and
- * full service is back within 5 s, and the cache is repaired to equal the database without any request. One summary
+ * full service is back within 5 s, and the cache is repaired to equal the database without any request. Then the s3
+ * image store (issue 13) refuses and goes silent, and the instance using it is killed during uploads
+ * ({@link ObjectStoreFaults}). One summary
  * line is printed: faults injected, requests, acknowledged writes, lost writes, stale reads.
  */
 class FaultSuiteIT {
@@ -122,7 +124,11 @@ class FaultSuiteIT {
                 redis.refuseWrites(false);
             });
 
-            // 7. Export clients hanging up mid-ZIP.
+            // 7-9. The s3 image store refusing, then silent (a second instance behind a proxy of the test's own), and
+            // kill -9 of that instance during uploads to the store.
+            new ObjectStoreFaults(processes, settings, postgres, tally, figures).run(suffix);
+
+            // 10. Export clients hanging up mid-ZIP.
             Running export = processes.startExportService(Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl()));
             exportDisconnects(client, export, postgres, suffix);
 
@@ -145,7 +151,7 @@ class FaultSuiteIT {
     }
 
     /** Credentials for every API request: the e2e user's token (scripts/token), who owns every project the suite creates. */
-    private static Map<String, String> credentials() {
+    static Map<String, String> credentials() {
         return Map.of("Authorization", LocalAuth.authorization());
     }
 

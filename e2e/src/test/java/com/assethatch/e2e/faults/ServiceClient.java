@@ -39,6 +39,11 @@ final class ServiceClient {
         return send(request(path).GET());
     }
 
+    /** A GET whose body is bytes (an image), not text. */
+    HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> json(String method, String path, String body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
