@@ -110,15 +110,22 @@ def qualities_project(api: ProjectService, project_id: str) -> str:
     return project_id
 
 
+COLD_INSERT_BATCH = 1000
+
+
 def insert_cold_projects(postgres: Postgres, prefix: str, count: int, owner: Optional[str] = None) -> None:
     """count projects <prefix>0 … with the same qualities as the hot one, straight into Postgres (nothing cached),
     owned by `owner` (the bench's user when auth is on, so its token may read them)."""
     columns = ", ".join(QUALITIES)
     values = ", ".join(f"'{value}'" for value in QUALITIES.values())
     owner_value = "NULL" if owner is None else f"'{owner}'"
-    postgres.as_owner(f"INSERT INTO project (id, name, owner_id, {columns}) "
-                      f"SELECT '{prefix}' || i, 'Bench cold ' || i, {owner_value}, {values} "
-                      f"FROM generate_series(0, {count - 1}) AS i")
+    # In batches: each inserted project takes its change-log lock (V5) until commit, and one transaction holding
+    # tens of thousands of locks runs out of Postgres's lock table ("out of shared memory").
+    for start in range(0, count, COLD_INSERT_BATCH):
+        end = min(start + COLD_INSERT_BATCH, count) - 1
+        postgres.as_owner(f"INSERT INTO project (id, name, owner_id, {columns}) "
+                          f"SELECT '{prefix}' || i, 'Bench cold ' || i, {owner_value}, {values} "
+                          f"FROM generate_series({start}, {end}) AS i")
 
 
 def create_pack(api: ProjectService, project_id: str, images: int, image_size: int) -> Pack:

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Recognises a failure that means "the database cannot be reached right now", wherever it sits in the cause
  * chain and whichever client raised it (reactive PG client, JDBC, or a library wrapping them). Such a request
- * is answered 503 with Retry-After, never 500: the client did nothing wrong and may simply try again.
+ * is answered 503 with Retry-After, never 500: the client did nothing wrong and may simply try again. The same
+ * holds when the database aborted the request's transaction to resolve a conflict with another one (a deadlock or a
+ * serialization failure): trying again succeeds.
  */
 public final class DatabaseUnavailable {
 
@@ -19,6 +21,8 @@ public final class DatabaseUnavailable {
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     /** Shutdown by an administrator or a crash, still starting up or shutting down, and no free connection slot. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /** Serialization failure and deadlock detected: the transaction was rolled back and may simply be retried. */
+    private static final Set<String> RETRYABLE_CONFLICT_STATES = Set.of("40001", "40P01");
     private static final int MAX_CAUSE_DEPTH = 16;
 
     private DatabaseUnavailable() {
@@ -44,6 +48,7 @@ public final class DatabaseUnavailable {
     }
 
     private static boolean meansUnavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || UNAVAILABLE_STATES.contains(sqlState));
+        return sqlState != null && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || UNAVAILABLE_STATES.contains(sqlState)
+                || RETRYABLE_CONFLICT_STATES.contains(sqlState));
     }
 }

@@ -27,6 +27,9 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class ProjectRepository {
 
+    /** The lock V5's triggers take before a project's change gets its version (same key expression). */
+    private static final String LOCK_CHANGE_LOG = "SELECT pg_advisory_xact_lock(hashtextextended('change_log:' || $1, 0))";
+
     /** A project row as the record the service works with. */
     private static final RowMapper<Project> PROJECT =
             RowMapper.newInstance((io.vertx.sqlclient.templates.RowMapper<Project>) ProjectRepository::toProject);
@@ -98,8 +101,12 @@ public class ProjectRepository {
      * project.
      */
     public Uni<Boolean> delete(SqlClient transaction, String ownerId, String id) {
-        return transaction.preparedQuery("DELETE FROM project WHERE id = $1 AND owner_id = $2")
-                .execute(Tuple.of(id, ownerId))
+        // The change log's per-project lock (V5) first, as every write to the project's rows takes it before their
+        // row locks: a DELETE takes the project row's lock before its trigger asks for the advisory lock, so a
+        // child written meanwhile (advisory lock, then a key-share lock on the project row) would deadlock with it.
+        return transaction.preparedQuery(LOCK_CHANGE_LOG).execute(Tuple.of(id))
+                .flatMap(locked -> transaction.preparedQuery("DELETE FROM project WHERE id = $1 AND owner_id = $2")
+                        .execute(Tuple.of(id, ownerId)))
                 .map(rows -> rows.rowCount() > 0);
     }
 
