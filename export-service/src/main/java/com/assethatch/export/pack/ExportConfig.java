@@ -29,6 +29,12 @@ public interface ExportConfig {
     /** Bytes of images one download may hold read but not yet sent (an image larger than this is read alone). */
     int readAheadBytes();
 
+    /**
+     * Images of one download read at once, within {@link #readAheadBytes}: reading an image is a series of round trips
+     * to the store, which leave a single reader slower than the client.
+     */
+    int parallelReads();
+
     Zip zip();
 
     interface Zip {

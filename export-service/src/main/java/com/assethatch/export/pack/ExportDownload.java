@@ -94,7 +94,7 @@ public final class ExportDownload {
         }
         int filesWritten = 0;
         try (ReadAhead ahead = new ReadAhead(toRead.stream().map(entry -> images.get(entry - 1)).toList(), source,
-                config.readAheadBytes(), chunkBytes, config.verifyImages(),
+                config.readAheadBytes(), chunkBytes, config.verifyImages(), config.parallelReads(),
                 Infrastructure.getDefaultWorkerPool())) {
             writer.writeDeflated(0);
             out.flush();

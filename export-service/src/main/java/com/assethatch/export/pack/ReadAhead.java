@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,11 +21,12 @@ import java.util.concurrent.Semaphore;
 import java.util.zip.CRC32;
 
 /**
- * Reads the images of one download on a thread of its own while the download's thread sends the previous ones,
- * within a fixed budget of bytes: the reader starts an image only when the images read but not yet sent leave room
- * for it (an image larger than the whole budget is read alone). Each image is read whole, in chunks, and checked
- * against the size and sha256 the manifest lists before the download sees it, so a changed image stops the download
- * between two files, never inside one.
+ * Reads the images of one download ahead of the download's thread, which sends them in order, within a fixed budget
+ * of bytes: an image is started only when the images read but not yet sent leave room for it (an image larger than
+ * the whole budget is read alone). Up to {@code parallelReads} images are read at once: reading one is a sequence of
+ * round trips to the store, so a single reader leaves the sender waiting. Each image is read whole, in chunks, and
+ * checked against the size and sha256 the manifest lists before the download sees it, so a changed image stops the
+ * download between two files, never inside one.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -33,51 +36,53 @@ final class ReadAhead implements AutoCloseable {
 
     /** Reading an image failed for a reason other than the image having changed (e.g. the database went away). */
     static final class ReadFailed extends IOException {
-        ReadFailed(IOException cause) {
+        ReadFailed(Throwable cause) {
             super("Could not read the next image: " + cause.getMessage(), cause);
         }
     }
-
-    private static final Loaded FAILED = new Loaded(null, List.of(), 0, 0);
 
     private final List<StoredImage> images;
     private final ImageSource source;
     private final int budget;
     private final int chunkBytes;
     private final boolean verifySha256;
+    private final ExecutorService executor;
     private final Semaphore room;
-    private final BlockingQueue<Loaded> ready = new LinkedBlockingQueue<>();
+    private final Semaphore readers;
+    /** The reads in the images' order, started or finished; the dispatcher adds, {@link #next} takes. */
+    private final BlockingQueue<Future<Loaded>> started = new LinkedBlockingQueue<>();
     private volatile boolean closed;
-    private volatile IOException failure;
-    private final Future<?> reader;
+    private final Future<?> dispatcher;
 
     /**
-     * @param budget       bytes of images that may be held read but not yet sent
-     * @param chunkBytes   size of the arrays images are held in
-     * @param verifySha256 whether to hash each image (its size is always checked)
+     * @param budget        bytes of images that may be held read but not yet sent
+     * @param chunkBytes    size of the arrays images are held in
+     * @param verifySha256  whether to hash each image (its size is always checked)
+     * @param parallelReads images read at once, at least 1
      */
     ReadAhead(List<StoredImage> images, ImageSource source, int budget, int chunkBytes, boolean verifySha256,
-            ExecutorService executor) {
+            int parallelReads, ExecutorService executor) {
         this.images = List.copyOf(images);
         this.source = source;
         this.budget = budget;
         this.chunkBytes = chunkBytes;
         this.verifySha256 = verifySha256;
+        this.executor = executor;
         this.room = new Semaphore(budget);
-        this.reader = executor.submit(this::readAll);
+        this.readers = new Semaphore(Math.max(1, parallelReads));
+        this.dispatcher = executor.submit(this::startReads);
     }
 
     /** The next image in order, waiting for it if needed. Call {@link #sent} when it has been written. */
     Loaded next() throws IOException {
         try {
-            Loaded loaded = ready.take();
-            if (loaded == FAILED) {
-                throw failure instanceof ImageChangedException changed ? changed : new ReadFailed(failure);
-            }
-            return loaded;
+            return started.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the next image");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof ImageChangedException changed ? changed : new ReadFailed(cause);
         }
     }
 
@@ -86,29 +91,36 @@ final class ReadAhead implements AutoCloseable {
         room.release(loaded.permits());
     }
 
-    /** Stops reading; the reader ends after its current chunk. Safe to call more than once. */
+    /** Stops reading; readers end after their current chunk. Safe to call more than once. */
     @Override
     public void close() {
         closed = true;
-        reader.cancel(true);
+        dispatcher.cancel(true);
+        started.forEach(read -> read.cancel(true));
     }
 
-    private void readAll() {
+    /** Starts each image's read, in order, once the budget and a reader allow it. */
+    private void startReads() {
         try {
             for (StoredImage image : images) {
                 int permits = (int) Math.min(image.bytes(), budget);
                 room.acquire(permits);
+                readers.acquire();
                 if (closed) {
                     return;
                 }
-                ready.add(read(image, permits));
+                started.add(executor.submit(() -> {
+                    try {
+                        return read(image, permits);
+                    } finally {
+                        readers.release();
+                    }
+                }));
             }
-        } catch (IOException e) {
-            failure = e;
-            ready.add(FAILED);
         } catch (InterruptedException e) {
-            failure = new InterruptedIOException("Stopped reading images");
-            ready.add(FAILED);
+            started.add(CompletableFuture.failedFuture(new InterruptedIOException("Stopped reading images")));
+        } catch (RuntimeException e) { // e.g. the worker pool refused the read: the download must not wait forever
+            started.add(CompletableFuture.failedFuture(e));
         }
     }
 
