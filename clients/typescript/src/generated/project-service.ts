@@ -1038,7 +1038,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Postgres is unreachable; nothing was changed. */
+        /** @description Postgres is unreachable, or it rolled the request's transaction back to resolve a conflict with a concurrent request (a deadlock or a serialization failure); nothing was changed. Retry after Retry-After. The message tells which. */
         DatabaseDown: {
             headers: {
                 [name: string]: unknown;

@@ -11,5 +11,23 @@ $$;
 
 -- Projects from before owners existed (V3) belong to asset-hatch.auth.legacy-owner once it is set; unset, they keep
 -- no owner and nobody can reach them.
-UPDATE project SET owner_id = substr($legacy_owner$ ${legacy_owner}$legacy_owner$, length(' owner:') + 1)
-WHERE owner_id IS NULL AND $legacy_owner$ ${legacy_owner}$legacy_owner$ <> ' owner:';
+-- In batches, each committed before the next: every project row changed takes its change-log lock (V5's trigger) until
+-- its transaction ends, and one transaction over all legacy projects would need more locks than Postgres's lock table
+-- holds (max_locks_per_transaction x connections, a few thousand entries by default: "out of shared memory"). The
+-- COMMITs are why this script runs outside a transaction (afterMigrate.sql.conf); a start that fails halfway leaves
+-- the rest for the next start, which runs this again. The placeholder is quoted as in V3.
+DO $$
+DECLARE
+    legacy_owner constant text := substr($legacy_owner$ ${legacy_owner}$legacy_owner$, length(' owner:') + 1);
+BEGIN
+    IF legacy_owner = '' THEN
+        RETURN;
+    END IF;
+    LOOP
+        UPDATE project SET owner_id = legacy_owner
+        WHERE id IN (SELECT id FROM project WHERE owner_id IS NULL LIMIT 1000);
+        EXIT WHEN NOT FOUND;
+        COMMIT;
+    END LOOP;
+END
+$$;

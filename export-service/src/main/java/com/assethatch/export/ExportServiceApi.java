@@ -1,6 +1,7 @@
 package com.assethatch.export;
 
 import com.assethatch.common.error.ApiError;
+import com.assethatch.export.pack.ExportRepository;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                     @ExampleObject(name = "nothing approved", value = "{\"error\": \"No approved assets to export\"}")})),
                 @APIResponse(name = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND, responseCode = "404",
                         description = "No such project of the caller (another user's project answers the same), or the project has no "
-                                + "plan (memory file entities.json).",
+                                + "plan (memory file " + ExportRepository.PLAN_MEMORY_FILE + ").",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = {
                                     @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"),

@@ -48,9 +48,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                         + "a PNG, JPEG or WebP image\", \"details\": {\"accepted\": [\"image/png\", \"image/jpeg\", "
                                         + "\"image/webp\"]}}"))),
                 @APIResponse(name = ProjectServiceApi.DATABASE_DOWN, responseCode = "503",
-                        description = "Postgres is unreachable; nothing was changed.",
+                        description = "Postgres is unreachable, or it rolled the request's transaction back to resolve a "
+                                + "conflict with a concurrent request (a deadlock or a serialization failure); nothing was "
+                                + "changed. Retry after Retry-After. The message tells which.",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
-                                examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}"))),
+                                examples = {
+                                    @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}"),
+                                    @ExampleObject(name = "deadlock", value = "{\"error\": \"Deadlock with a concurrent request; "
+                                            + "try again\"}"),
+                                    @ExampleObject(name = "serialization failure", value = "{\"error\": \"Serialization failure: "
+                                            + "a concurrent request changed the same data; try again\"}")})),
                 @APIResponse(name = ProjectServiceApi.IMAGE_STORE_DOWN, responseCode = "503",
                         description = "The object store holding image bytes (asset-hatch.images.store=s3) did not answer in time "
                                 + "or its circuit breaker is open; nothing was changed. Retry shortly. Routes that do not move "

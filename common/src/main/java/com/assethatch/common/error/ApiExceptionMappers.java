@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -115,8 +116,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, HttpServerRequest request) {
-        if (DatabaseUnavailable.explains(e)) {
-            return databaseUnavailable(e, request);
+        Optional<TransientDatabaseFailure> transientFailure = TransientDatabaseFailure.in(e);
+        if (transientFailure.isPresent()) {
+            return retryLater(transientFailure.get(), e, request);
         }
         if (request.response().headWritten()) {
             // A streamed response broke after its first bytes: the code that streamed it has logged why.
@@ -129,9 +131,9 @@ public class ApiExceptionMappers {
                 new ApiError("Internal server error", Map.of("reference", reference)));
     }
 
-    private Response databaseUnavailable(Throwable e, HttpServerRequest request) {
-        Log.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e);
-        return respond(Status.SERVICE_UNAVAILABLE, ApiError.of("Database temporarily unavailable"));
+    private Response retryLater(TransientDatabaseFailure failure, Throwable e, HttpServerRequest request) {
+        Log.warnf("503 to %s %s (%s): %s", request.method(), request.path(), failure, e);
+        return respond(Status.SERVICE_UNAVAILABLE, ApiError.of(failure.message()));
     }
 
     /** Every 503 tells the client when to try again (RFC 9110 §10.2.3). */

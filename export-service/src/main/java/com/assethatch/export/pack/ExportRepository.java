@@ -26,7 +26,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ExportRepository {
 
-    static final String PLAN_MEMORY_FILE = "entities.json";
+    /** The memory file (type) that holds the markdown plan; also named in the API's descriptions. */
+    public static final String PLAN_MEMORY_FILE = "entities.json";
+    /** The status of a generated asset that goes into the pack. */
     private static final String APPROVED = "approved";
 
     private final AgroalDataSource dataSource;
@@ -81,7 +83,7 @@ public class ExportRepository {
         }
     }
 
-    /** The markdown plan, stored as the memory file {@code entities.json}. */
+    /** The markdown plan, stored as the memory file {@link #PLAN_MEMORY_FILE}. */
     public Optional<String> plan(Snapshot snapshot, String projectId) throws SQLException {
         return first(snapshot.connection(), "SELECT content FROM memory_file WHERE project_id = ? AND type = ?",
                 row -> row.getString("content"), projectId, PLAN_MEMORY_FILE);

@@ -16,7 +16,6 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The export rules as a pure function: fast cases for matching, naming, sizes and metadata. */
 class ManifestBuilderTest {

@@ -27,8 +27,8 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class ProjectRepository {
 
-    /** The lock V5's triggers take before a project's change gets its version (same key expression). */
-    private static final String LOCK_CHANGE_LOG = "SELECT pg_advisory_xact_lock(hashtextextended('change_log:' || $1, 0))";
+    /** The lock the triggers take before a project's change gets its version (the function is V7's). */
+    private static final String LOCK_CHANGE_LOG = "SELECT FROM lock_change_log($1)";
 
     /** A project row as the record the service works with. */
     private static final RowMapper<Project> PROJECT =

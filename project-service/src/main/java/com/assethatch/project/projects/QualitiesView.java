@@ -1,7 +1,6 @@
 package com.assethatch.project.projects;
 
 import com.assethatch.project.events.ChangePayload;
-import com.assethatch.project.projects.Project;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

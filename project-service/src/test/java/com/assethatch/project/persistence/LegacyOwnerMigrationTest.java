@@ -50,6 +50,26 @@ class LegacyOwnerMigrationTest {
         assertThat(ownerOf("old-unowned")).isEqualTo("later-user");
     }
 
+    /**
+     * Giving each legacy project its owner changes its row, and V5's trigger takes the project's change-log lock until
+     * the end of the transaction: all of them in one transaction need more locks than Postgres's lock table holds
+     * ("out of shared memory", "You might need to increase max_locks_per_transaction"). Twice the lock table's size
+     * at this server's settings, so the test means the same on a server with more connections.
+     */
+    @Test
+    void moreLegacyProjectsThanTheLockTableHoldsAllGetTheirOwner() throws SQLException {
+        Flyway.configure().configuration(flyway("").getConfiguration()).target(MigrationVersion.fromVersion("2"))
+                .load().migrate();
+        long projects = 2 * lockTableSize();
+        execute("INSERT INTO project (id, name) SELECT 'bulk-' || n, 'Bulk' FROM generate_series(1, " + projects + ") n");
+        flyway("").migrate();
+
+        flyway("bulk-user").migrate();
+
+        assertThat(count("owner_id = 'bulk-user'")).isEqualTo(projects);
+        assertThat(count("owner_id IS NULL")).isZero();
+    }
+
     @Test
     void aNewProjectWithoutAnOwnerIsRefused() throws SQLException {
         migrateToV2WithProjects();
@@ -75,6 +95,28 @@ class LegacyOwnerMigrationTest {
                 .placeholders(Map.of("export_role", "asset_hatch_export", "legacy_owner", "owner:" + legacyOwner))
                 .cleanDisabled(false)
                 .load();
+    }
+
+    /** Lock entries the server's shared lock table is sized for (the formula of the max_locks_per_transaction docs). */
+    private static long lockTableSize() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        SELECT current_setting('max_locks_per_transaction')::bigint
+                               * (current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int
+                                  + current_setting('autovacuum_max_workers')::int
+                                  + current_setting('max_worker_processes')::int
+                                  + current_setting('max_wal_senders')::int + 1)""")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static long count(String condition) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM " + SCHEMA + ".project WHERE " + condition)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static String ownerOf(String projectId) throws SQLException {

@@ -1,0 +1,86 @@
+package com.assethatch.common.error;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A database failure that trying again later can fix, recognised wherever it sits in the cause chain and whichever
+ * client raised it (reactive PG client, JDBC, or a library wrapping them): the database cannot be reached right now,
+ * or it aborted the request's transaction to resolve a conflict with another one (a deadlock or a serialization
+ * failure). Such a request is answered 503 with Retry-After, never 500: the client did nothing wrong. Each kind has
+ * its own message, so a client (and whoever reads its logs) can tell an outage from a conflict.
+ */
+public enum TransientDatabaseFailure {
+
+    /** Kept as it was before conflicts were told apart: clients may match it. */
+    UNREACHABLE("Database temporarily unavailable"),
+    DEADLOCK("Deadlock with a concurrent request; try again"),
+    SERIALIZATION_FAILURE("Serialization failure: a concurrent request changed the same data; try again");
+
+    /** SQLSTATE class 08: connection exceptions. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /** Shutdown by an administrator or a crash, still starting up or shutting down, and no free connection slot. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final String SERIALIZATION_FAILURE_STATE = "40001";
+    private static final int MAX_CAUSE_DEPTH = 16;
+
+    private final String message;
+
+    TransientDatabaseFailure(String message) {
+        this.message = message;
+    }
+
+    /** The error message of the 503. */
+    public String message() {
+        return message;
+    }
+
+    /** The first transient database failure in the cause chain; empty when there is none. */
+    public static Optional<TransientDatabaseFailure> in(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
+            Optional<TransientDatabaseFailure> kind = of(cause);
+            if (kind.isPresent()) {
+                return kind;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransientDatabaseFailure> of(Throwable failure) {
+        if (failure instanceof SocketException // connection refused or reset
+                || failure instanceof ClosedChannelException
+                || failure instanceof ClosedConnectionException
+                || failure instanceof SQLTransientConnectionException) {
+            return Optional.of(UNREACHABLE);
+        }
+        if (failure instanceof PgException pg) {
+            return ofSqlState(pg.getSqlState());
+        }
+        if (failure instanceof SQLException sql) {
+            return ofSqlState(sql.getSQLState());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransientDatabaseFailure> ofSqlState(String sqlState) {
+        if (sqlState == null) {
+            return Optional.empty();
+        }
+        if (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || UNAVAILABLE_STATES.contains(sqlState)) {
+            return Optional.of(UNREACHABLE);
+        }
+        return switch (sqlState) {
+            case DEADLOCK_DETECTED -> Optional.of(DEADLOCK);
+            case SERIALIZATION_FAILURE_STATE -> Optional.of(SERIALIZATION_FAILURE);
+            default -> Optional.empty();
+        };
+    }
+}

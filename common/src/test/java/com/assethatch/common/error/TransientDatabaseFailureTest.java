@@ -1,0 +1,60 @@
+package com.assethatch.common.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class TransientDatabaseFailureTest {
+
+    @Test
+    void aDeadlockIsToldApartFromAnOutage() {
+        assertThat(TransientDatabaseFailure.in(pg("40P01"))).contains(TransientDatabaseFailure.DEADLOCK);
+        assertThat(TransientDatabaseFailure.in(new SQLException("deadlock detected", "40P01")))
+                .contains(TransientDatabaseFailure.DEADLOCK);
+    }
+
+    @Test
+    void aSerializationFailureHasItsOwnKind() {
+        assertThat(TransientDatabaseFailure.in(pg("40001"))).contains(TransientDatabaseFailure.SERIALIZATION_FAILURE);
+        assertThat(TransientDatabaseFailure.in(new SQLException("could not serialize", "40001")))
+                .contains(TransientDatabaseFailure.SERIALIZATION_FAILURE);
+    }
+
+    @Test
+    void connectionFailuresAndServerShutdownAreUnreachable() {
+        assertThat(TransientDatabaseFailure.in(new ConnectException("Connection refused")))
+                .contains(TransientDatabaseFailure.UNREACHABLE);
+        assertThat(TransientDatabaseFailure.in(new SQLException("connection failure", "08006")))
+                .contains(TransientDatabaseFailure.UNREACHABLE);
+        assertThat(TransientDatabaseFailure.in(pg("57P01"))).contains(TransientDatabaseFailure.UNREACHABLE);
+        assertThat(TransientDatabaseFailure.in(pg("53300"))).contains(TransientDatabaseFailure.UNREACHABLE);
+    }
+
+    @Test
+    void aFailureIsFoundDeepInTheCauseChain() {
+        Throwable wrapped = new CompletionException(new IllegalStateException("query failed", pg("40P01")));
+        assertThat(TransientDatabaseFailure.in(wrapped)).contains(TransientDatabaseFailure.DEADLOCK);
+    }
+
+    @Test
+    void otherFailuresAreNotTransient() {
+        assertThat(TransientDatabaseFailure.in(pg("23505"))).isEmpty(); // unique violation: retrying cannot help
+        assertThat(TransientDatabaseFailure.in(new SQLException("no state"))).isEmpty();
+        assertThat(TransientDatabaseFailure.in(new IllegalStateException("bug"))).isEmpty();
+    }
+
+    @Test
+    void eachKindHasItsOwnMessage() {
+        assertThat(TransientDatabaseFailure.UNREACHABLE.message()).isEqualTo("Database temporarily unavailable");
+        assertThat(TransientDatabaseFailure.DEADLOCK.message()).contains("Deadlock");
+        assertThat(TransientDatabaseFailure.SERIALIZATION_FAILURE.message()).contains("Serialization failure");
+    }
+
+    private static PgException pg(String sqlState) {
+        return new PgException("failed", "ERROR", sqlState, null);
+    }
+}
