@@ -214,9 +214,23 @@ def upload_modes(bench: Bench) -> List[str]:
     return ["base64", "multipart"] + (["raw"] if bench.raw_upload_fields() else [])
 
 
+def stored_image_mib_per_second(bench: Bench, seconds: float) -> float:
+    """pgbench copying one of the pack's images into a table of its own: MiB of image rows Postgres stores per second
+    (sql/insert_image.sql); the sink is emptied afterwards."""
+    pack = bench.pack(bench.settings.pack_images)  # after the services started: they migrate an empty schema
+    bench.postgres.as_owner("CREATE TABLE IF NOT EXISTS bench_image_sink (image bytea)")
+    image_id = bench.postgres.as_owner(f"SELECT id FROM generated_asset WHERE project_id = '{pack.project_id}' LIMIT 1")
+    try:
+        result = pgbench(bench.postgres, "insert_image.sql", seconds, bench.settings.load, {"image": image_id.strip()})
+    finally:
+        bench.postgres.as_owner("TRUNCATE bench_image_sink")
+    return result.tps * bench.settings.image_bytes / MIB
+
+
 def prepare_uploads(bench: Bench) -> Dict[str, str]:
     for mode in upload_modes(bench):
         upload_mib_per_second(bench, mode, bench.settings.warmup_seconds, "warm-up", warm_up=True)
+    stored_image_mib_per_second(bench, bench.settings.warmup_seconds)
     bench.postgres.vacuum("generated_asset")
     if bench.raw_upload_fields() is None:
         return {"upload-raw": "no raw upload route yet (POST /api/generated-assets, Content-Type: image/png)"}
@@ -228,10 +242,13 @@ def round_uploads(bench: Bench, index: int) -> Dict[str, Measurement]:
     turn = index % len(modes)
     rates = {mode: upload_mib_per_second(bench, mode, bench.settings.seconds, f"round-{index}")
              for mode in modes[turn:] + modes[:turn]}
+    stored = stored_image_mib_per_second(bench, bench.settings.seconds)
     bench.postgres.vacuum("generated_asset")  # the deleted uploads' space is reused by the next round
-    measured = {"upload-multipart": Measurement(rates["multipart"], rates["base64"])}
+    measured = {"upload-multipart": Measurement(rates["multipart"], rates["base64"]),
+                "upload-base64-stored": Measurement(rates["base64"], stored)}
     if "raw" in rates:
         measured["upload-raw"] = Measurement(rates["raw"], rates["base64"])
+        measured["upload-raw-stored"] = Measurement(rates["raw"], stored)
     return measured
 
 
@@ -348,6 +365,10 @@ def experiments(s: Settings) -> List[Experiment]:
                 "base64 JSON upload (baseline)", Goal("≥ 3.00", min_ratio=3.0)),
             Row("upload-raw", f"upload {s.image_bytes / MIB:g} MiB, raw body (image/png)", "MiB/s",
                 "base64 JSON upload (baseline)", Goal("≥ 3.00", min_ratio=3.0)),
+            Row("upload-base64-stored", f"upload {s.image_bytes / MIB:g} MiB, base64 JSON", "MiB/s",
+                "pgbench: Postgres storing the same image rows (INSERT … SELECT)"),
+            Row("upload-raw-stored", f"upload {s.image_bytes / MIB:g} MiB, raw body (image/png)", "MiB/s",
+                "pgbench: Postgres storing the same image rows (INSERT … SELECT)"),
         ), round_uploads, prepare_uploads),
         Experiment("gateway", (
             Row("gateway-get-hit", "GET qualities, cache hit, through the gateway", per_second,
