@@ -20,6 +20,7 @@ from .context import Bench, Settings
 from .harness import ROOT, BenchError, log, run
 from .gateway import event_latencies_ms
 from .results import Failed, Goal, Measurement, Row
+from .fixtures import pool_counters
 from .tools import MIB, copy_out, download, pgbench, repeat_for, wrk
 
 LIVE = "/q/health/live"
@@ -166,7 +167,9 @@ def round_concurrent_exports(bench: Bench, index: int) -> Dict[str, Measurement]
     alone = download(url, 1, pack.image_bytes)
     idle_mb = export_service.memory_kib("VmRSS") / 1024
     export_service.reset_peak_memory()
+    pool_before = pool_counters(bench.services().export_url)
     together = download(url, s.concurrent_exports, pack.image_bytes)
+    pool = pool_counters(bench.services().export_url)
     peak_mb = export_service.memory_kib("VmHWM") / 1024
     copy_seconds = copy_out(bench.postgres, pack.images_query, s.concurrent_exports)
     first_bytes = sorted(d.first_byte_seconds for d in together.each)
@@ -174,7 +177,10 @@ def round_concurrent_exports(bench: Bench, index: int) -> Dict[str, Measurement]
         "exports-throughput": Measurement(together.mib_per_second,
                                           s.concurrent_exports * pack.image_bytes / MIB / copy_seconds),
         "exports-first-byte": Measurement(together.slowest_first_byte, alone.slowest_first_byte,
-                                          f"median {statistics.median(first_bytes):.3f} s"),
+                                          f"median {statistics.median(first_bytes):.3f} s; JDBC pool: at most "
+                                          f"{pool['max_used']:.0f} connections in use, "
+                                          f"{(pool['blocked_ms'] - pool_before['blocked_ms']) / max(1.0, pool['acquired'] - pool_before['acquired']):.1f}"
+                                          f" ms per checkout (validation included)"),
         "exports-rss": Measurement(peak_mb, None, f"{idle_mb:.0f} MB before"),
     }
 

@@ -104,6 +104,26 @@ class ProjectService:
         return {result: float(value) for result, value in pattern.findall(body.decode())}
 
 
+def pool_counters(base_url: str) -> Dict[str, float]:
+    """export-service's JDBC pool, from the agroal_* metrics of its /q/metrics: connections handed out (acquired),
+    milliseconds spent getting them, validation round trip included (blocked_ms), and the most ever in use at once
+    (max_used: below the pool's size, nobody ever waited for a free connection)."""
+    status, body = http_request("GET", f"{base_url}/q/metrics")
+    if status != 200:
+        raise BenchError(f"/q/metrics answered {status}")
+    text = body.decode()
+
+    def metric(name: str) -> float:
+        found = re.search(rf"^{name}\{{[^}}]*\}}\s+(\S+)", text, re.MULTILINE)
+        if not found:
+            raise BenchError(f"{name} is missing from {base_url}/q/metrics (quarkus.datasource.metrics.enabled?)")
+        return float(found.group(1))
+
+    return {"acquired": metric("agroal_acquire_count_total"),
+            "blocked_ms": metric("agroal_blocking_time_total_milliseconds"),
+            "max_used": metric("agroal_max_used_count")}
+
+
 def qualities_project(api: ProjectService, project_id: str) -> str:
     api.create_project(project_id, "Bench qualities")
     api.set_qualities(project_id, QUALITIES)
