@@ -1,7 +1,6 @@
 package com.assethatch.export;
 
 import com.assethatch.common.error.ApiError;
-import com.assethatch.export.pack.ExportRepository;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                     @ExampleObject(name = "nothing approved", value = "{\"error\": \"No approved assets to export\"}")})),
                 @APIResponse(name = ExportServiceApi.PROJECT_OR_PLAN_NOT_FOUND, responseCode = "404",
                         description = "No such project of the caller (another user's project answers the same), or the project has no "
-                                + "plan (memory file " + ExportRepository.PLAN_MEMORY_FILE + ").",
+                                + "plan (memory file " + ExportServiceApi.PLAN_MEMORY_FILE + ").",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = {
                                     @ExampleObject(name = "unknown project", value = "{\"error\": \"Project not found\"}"),
@@ -44,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                 examples = @ExampleObject(name = "database down", value = "{\"error\": \"Database temporarily unavailable\"}")))
         }))
 public class ExportServiceApi extends Application {
+
+    /** The memory file (type) that holds the markdown plan, as the original app names it. */
+    public static final String PLAN_MEMORY_FILE = "entities.json";
 
     public static final String CANNOT_EXPORT = "CannotExport";
     public static final String PROJECT_OR_PLAN_NOT_FOUND = "ProjectOrPlanNotFound";

@@ -1,5 +1,6 @@
 package com.assethatch.export.pack;
 
+import com.assethatch.export.ExportServiceApi;
 import com.assethatch.export.pack.ExportRows.AnchorImage;
 import com.assethatch.export.pack.ExportRows.ApprovedImage;
 import com.assethatch.export.pack.ExportRows.ProjectRow;
@@ -26,8 +27,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ExportRepository {
 
-    /** The memory file (type) that holds the markdown plan; also named in the API's descriptions. */
-    public static final String PLAN_MEMORY_FILE = "entities.json";
     /** The status of a generated asset that goes into the pack. */
     private static final String APPROVED = "approved";
 
@@ -83,10 +82,10 @@ public class ExportRepository {
         }
     }
 
-    /** The markdown plan, stored as the memory file {@link #PLAN_MEMORY_FILE}. */
+    /** The markdown plan, stored as the memory file {@link ExportServiceApi#PLAN_MEMORY_FILE}. */
     public Optional<String> plan(Snapshot snapshot, String projectId) throws SQLException {
         return first(snapshot.connection(), "SELECT content FROM memory_file WHERE project_id = ? AND type = ?",
-                row -> row.getString("content"), projectId, PLAN_MEMORY_FILE);
+                row -> row.getString("content"), projectId, ExportServiceApi.PLAN_MEMORY_FILE);
     }
 
     /** The style anchor, when the project has one with an image. */

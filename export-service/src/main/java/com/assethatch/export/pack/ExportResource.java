@@ -78,7 +78,7 @@ public class ExportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Download a project's asset pack (the original app's route)",
             description = "Checks, in this order: a project id is given, the project exists, it has approved images, "
-                    + "it has a plan (the memory file " + ExportRepository.PLAN_MEMORY_FILE + ", markdown). Every approved image is in the pack: "
+                    + "it has a plan (the memory file " + ExportServiceApi.PLAN_MEMORY_FILE + ", markdown). Every approved image is in the pack: "
                     + "matched to the plan by id (composite or granular), the newest of several approvals for one plan "
                     + "asset, the rest named in the manifest's warnings; images the plan does not list go to unplanned/. "
                     + "The body is read as a stream: keys other than projectId (the newest frontend sends every image "
