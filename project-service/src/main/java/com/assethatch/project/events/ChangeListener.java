@@ -41,6 +41,14 @@ public class ChangeListener {
                 .addProperty("application_name", APPLICATION_NAME);
     }
 
+    /** How the event-bus metrics name every project's wake address (see {@link WakeAddressMetrics}). */
+    static final String PROJECT_WAKE_ADDRESSES = WAKE_PROJECT + "{projectId}";
+
+    /** Whether {@code address} is one project's wake address. */
+    static boolean isProjectWakeAddress(String address) {
+        return address.startsWith(WAKE_PROJECT) && !address.equals(WAKE_ALL);
+    }
+
     /** The event-bus address that wakes the streams of {@code projectId}. */
     static String wakeAddress(String projectId) {
         return WAKE_PROJECT + projectId;
