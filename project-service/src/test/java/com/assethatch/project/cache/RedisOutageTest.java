@@ -78,10 +78,11 @@ class RedisOutageTest {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'cache-tier' }.data.redis", equalTo("down"));
 
-        // Redis comes back from its append-only file still holding the old "top-down" entry.
+        // Redis comes back from its append-only file holding the old "top-down" entry, unless the relay (every 0.5 s
+        // here) repaired it between the restart and this read: both are fine, never a newer or a missing entry.
         redis.startServer();
         assertThat(stores.cachedProject(projectId)).get().extracting(Stores.Cached::version)
-                .matches(cachedVersion -> cachedVersion < version, "older than the committed version");
+                .matches(cachedVersion -> cachedVersion <= version, "the old entry or the repaired one");
 
         // The relay repairs it on its own: no request touches the project meanwhile.
         await().atMost(REPAIR_DEADLINE).untilAsserted(() -> {
