@@ -97,21 +97,23 @@ class ProjectService:
 
     def cache_reads(self) -> Dict[str, float]:
         """The cache read counters of /q/metrics by result (hit, miss, error, bypass)."""
-        status, body = http_request("GET", f"{self.base_url}/q/metrics")
-        if status != 200:
-            raise BenchError(f"/q/metrics answered {status}")
         pattern = re.compile(r'^asset_hatch_cache_reads_total\{[^}]*result="(\w+)"[^}]*\}\s+(\S+)', re.MULTILINE)
-        return {result: float(value) for result, value in pattern.findall(body.decode())}
+        return {result: float(value) for result, value in pattern.findall(metrics_text(self.base_url))}
+
+
+def metrics_text(base_url: str) -> str:
+    """A service's /q/metrics, in Prometheus text format."""
+    status, body = http_request("GET", f"{base_url}/q/metrics")
+    if status != 200:
+        raise BenchError(f"/q/metrics answered {status}")
+    return body.decode()
 
 
 def pool_counters(base_url: str) -> Dict[str, float]:
     """export-service's JDBC pool, from the agroal_* metrics of its /q/metrics: connections handed out (acquired),
     milliseconds spent getting them, validation round trip included (blocked_ms), and the most ever in use at once
     (max_used: below the pool's size, nobody ever waited for a free connection)."""
-    status, body = http_request("GET", f"{base_url}/q/metrics")
-    if status != 200:
-        raise BenchError(f"/q/metrics answered {status}")
-    text = body.decode()
+    text = metrics_text(base_url)
 
     def metric(name: str) -> float:
         found = re.search(rf"^{name}\{{[^}}]*\}}\s+(\S+)", text, re.MULTILINE)
