@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends an {@link Attack} with Java's HttpClient, or over a raw socket when HttpClient refuses to send it (control
- * bytes in a header, a target that is no valid URI): the server must cope with what any client can send.
+ * bytes in a header, a target that is no valid URI) or the HTTP layer may refuse it: the server must cope with what
+ * any client can send.
  */
 final class Sender {
 
@@ -79,6 +80,11 @@ final class Sender {
     }
 
     private Answer sendOnce(Attack attack, int port) throws NoAnswer {
+        if (attack.httpCodecMayRefuse()) {
+            // The HTTP layer answers what it refuses (a request line over its limit) as HTTP/1.0 and closes the
+            // connection; HttpClient pools that connection anyway, and the next request sent on it gets no answer.
+            return sendRaw(attack, port);
+        }
         HttpRequest request;
         try {
             request = request(attack, port);
