@@ -1047,6 +1047,37 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The image's bytes with their real Content-Type. */
+        ImageBytes: {
+            headers: {
+                /** @description "<sha256>" */
+                ETag?: unknown;
+                [name: string]: unknown;
+            };
+            content: {
+                "image/png": unknown;
+                "image/jpeg": unknown;
+                "image/webp": unknown;
+            };
+        };
+        /** @description The client's copy (If-None-Match) is current. */
+        ImageNotModified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
+        ImagePresigned: {
+            headers: {
+                /** @description The presigned URL. */
+                Location?: unknown;
+                /** @description "<sha256>" */
+                ETag?: unknown;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The object store holding image bytes (asset-hatch.images.store=s3) did not answer in time or its circuit breaker is open; nothing was changed. Retry shortly. Routes that do not move image bytes keep working. */
         ImageStoreDown: {
             headers: {
@@ -1318,36 +1349,9 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The image. */
-            200: {
-                headers: {
-                    /** @description "<sha256>" */
-                    ETag?: unknown;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": unknown;
-                    "image/jpeg": unknown;
-                    "image/webp": unknown;
-                };
-            };
-            /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
-            302: {
-                headers: {
-                    /** @description The presigned URL. */
-                    Location?: unknown;
-                    /** @description "<sha256>" */
-                    ETag?: unknown;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The client's copy is current. */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["ImageBytes"];
+            302: components["responses"]["ImagePresigned"];
+            304: components["responses"]["ImageNotModified"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AssetNotFound"];
             503: components["responses"]["ImageStoreDown"];
@@ -1839,37 +1843,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The image. */
-            200: {
-                headers: {
-                    /** @description "<sha256>" */
-                    ETag?: unknown;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": unknown;
-                    "image/jpeg": unknown;
-                    "image/webp": unknown;
-                };
-            };
-            /** @description The image is at a short-lived presigned URL of the object store (asset-hatch.images.s3.presign.enabled). */
-            302: {
-                headers: {
-                    /** @description The presigned URL. */
-                    Location?: unknown;
-                    /** @description "<sha256>" */
-                    ETag?: unknown;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The client's copy is current. */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            /** @description The reference image. */
+            200: components["responses"]["ImageBytes"];
+            302: components["responses"]["ImagePresigned"];
+            304: components["responses"]["ImageNotModified"];
             401: components["responses"]["Unauthorized"];
             /** @description `Project not found` or `Style anchor not found`. */
             404: {

@@ -2,9 +2,11 @@ package com.assethatch.project;
 
 import com.assethatch.common.error.ApiError;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -12,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The API's documentation root: error responses that many endpoints share are described once here, with
- * examples, and referenced by name ({@code @APIResponse(responseCode = "404", ref = ApiResponses.PROJECT_NOT_FOUND)}).
+ * The API's documentation root: responses that several endpoints share (errors, with examples, and the image
+ * downloads' answers) are described once here, and referenced by name ({@code @APIResponse(responseCode = "404", ref = ApiResponses.PROJECT_NOT_FOUND)}).
  */
 @OpenAPIDefinition(
         info = @Info(title = "Asset Hatch project-service", version = "1.0.0"),
@@ -65,7 +67,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class),
                                 examples = @ExampleObject(name = "image store down", value = "{\"error\": \"Image store unavailable; "
                                         + "try again shortly\", \"details\": {\"cause\": \"PUT images/sha256/…: Unable to execute "
-                                        + "HTTP request\"}}")))
+                                        + "HTTP request\"}}"))),
+                @APIResponse(name = ProjectServiceApi.IMAGE_BYTES, responseCode = "200",
+                        description = "The image's bytes with their real Content-Type.",
+                        headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
+                        content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"),
+                                @Content(mediaType = "image/webp")}),
+                @APIResponse(name = ProjectServiceApi.IMAGE_PRESIGNED, responseCode = "302",
+                        description = "The image is at a short-lived presigned URL of the object store "
+                                + "(asset-hatch.images.s3.presign.enabled).",
+                        headers = {@Header(name = HttpHeaders.LOCATION, description = "The presigned URL."),
+                                @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\"")}),
+                @APIResponse(name = ProjectServiceApi.IMAGE_NOT_MODIFIED, responseCode = "304",
+                        description = "The client's copy (If-None-Match) is current.")
         }))
 public class ProjectServiceApi extends Application {
 
@@ -76,6 +90,9 @@ public class ProjectServiceApi extends Application {
     public static final String NOT_AN_IMAGE = "NotAnImage";
     public static final String DATABASE_DOWN = "DatabaseDown";
     public static final String IMAGE_STORE_DOWN = "ImageStoreDown";
+    public static final String IMAGE_BYTES = "ImageBytes";
+    public static final String IMAGE_PRESIGNED = "ImagePresigned";
+    public static final String IMAGE_NOT_MODIFIED = "ImageNotModified";
     /** How image bytes are served, for the descriptions of the image routes. */
     public static final String IMAGE_BYTES_NOTE = "With asset-hatch.images.store=s3 the bytes are streamed from the object "
             + "store, or the answer is a 302 to a presigned URL when asset-hatch.images.s3.presign.enabled is set.";

@@ -206,14 +206,9 @@ public class GeneratedAssetsResource {
     @Operation(summary = "Download a generated asset's image",
             description = "The raw bytes with their real Content-Type. ETag is the SHA-256; send it as If-None-Match to get "
                     + "304 when unchanged. " + ProjectServiceApi.IMAGE_BYTES_NOTE)
-    @APIResponse(responseCode = "200", description = "The image.",
-            headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
-            content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
-    @APIResponse(responseCode = "302", description = "The image is at a short-lived presigned URL of the object store "
-            + "(asset-hatch.images.s3.presign.enabled).", headers = {
-                    @Header(name = HttpHeaders.LOCATION, description = "The presigned URL."),
-                    @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\"")})
-    @APIResponse(responseCode = "304", description = "The client's copy is current.")
+    @APIResponse(responseCode = "200", ref = ProjectServiceApi.IMAGE_BYTES, description = "The image.")
+    @APIResponse(responseCode = "302", ref = ProjectServiceApi.IMAGE_PRESIGNED)
+    @APIResponse(responseCode = "304", ref = ProjectServiceApi.IMAGE_NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = ProjectServiceApi.ASSET_NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
     @Blocking // object-store bytes are streamed by this thread; the record is read reactively and awaited here

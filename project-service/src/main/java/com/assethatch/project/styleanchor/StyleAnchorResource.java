@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,14 +72,9 @@ public class StyleAnchorResource {
     @Operation(summary = "Download the style anchor's reference image",
             description = "Raw bytes with the real Content-Type; ETag is the SHA-256 (If-None-Match gives 304). "
                     + ProjectServiceApi.IMAGE_BYTES_NOTE)
-    @APIResponse(responseCode = "200", description = "The image.",
-            headers = @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\""),
-            content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/webp")})
-    @APIResponse(responseCode = "302", description = "The image is at a short-lived presigned URL of the object store "
-            + "(asset-hatch.images.s3.presign.enabled).", headers = {
-                    @Header(name = HttpHeaders.LOCATION, description = "The presigned URL."),
-                    @Header(name = HttpHeaders.ETAG, description = "\"<sha256>\"")})
-    @APIResponse(responseCode = "304", description = "The client's copy is current.")
+    @APIResponse(responseCode = "200", ref = ProjectServiceApi.IMAGE_BYTES, description = "The reference image.")
+    @APIResponse(responseCode = "302", ref = ProjectServiceApi.IMAGE_PRESIGNED)
+    @APIResponse(responseCode = "304", ref = ProjectServiceApi.IMAGE_NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "`Project not found` or `Style anchor not found`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", ref = ProjectServiceApi.IMAGE_STORE_DOWN)
