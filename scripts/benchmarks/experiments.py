@@ -42,6 +42,24 @@ class Experiment:
     rounds: int = 0  # 0: --rounds; an experiment that repeats inside itself says 1
 
 
+STEADY_WITHIN = 0.10  # a warm-up ends when a slice's rate is within this share of the slice before
+MAX_WARM_UP_SLICES = 10
+
+
+def warm_until_steady(row: str, slice_rate: Callable[[], float]) -> None:
+    """Repeats a warm-up slice (slice_rate() runs one and returns its rate) until the rate settles, at most
+    MAX_WARM_UP_SLICES times. One fixed slice was not enough: the cache-miss path took ~20 s of load before the JIT
+    had compiled it (its C2 thread used half a core until then, and misses ran at half their later rate)."""
+    previous = None
+    for done in range(1, MAX_WARM_UP_SLICES + 1):
+        rate = slice_rate()
+        if previous and abs(rate - previous) <= STEADY_WITHIN * previous:
+            log(f"{row}: steady after {done} warm-up slices ({rate:,.1f}/s)")
+            return
+        previous = rate
+    log(f"{row}: still changing after {MAX_WARM_UP_SLICES} warm-up slices; measuring anyway")
+
+
 def qualities_path(project_id: str) -> str:
     return f"/api/projects/{project_id}/qualities"
 
@@ -69,9 +87,9 @@ def cache_read_share(bench: Bench, result: str, measure: Callable):
 # --- GET qualities, cache hit ---------------------------------------------------------------------------------
 
 def prepare_get_hit(bench: Bench) -> Dict[str, str]:
-    base, path = bench.services().project_url, qualities_path(bench.qualities_project())
-    wrk(base + path, bench.settings.warmup_seconds, bench.settings.load, warm_up=True)
-    wrk(base + LIVE, bench.settings.warmup_seconds, bench.settings.load, warm_up=True)
+    s, base, path = bench.settings, bench.services().project_url, qualities_path(bench.qualities_project())
+    warm_until_steady("get-hit", lambda: wrk(base + path, s.warmup_seconds, s.load, warm_up=True).per_second)
+    warm_until_steady("live", lambda: wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True).per_second)
     return {}
 
 
@@ -100,8 +118,13 @@ def cold_request_args(bench: Bench) -> List[str]:
 
 def prepare_get_miss(bench: Bench) -> Dict[str, str]:
     s, base = bench.settings, bench.services().project_url
-    bench.redis.flush()
-    wrk(base + "/", s.warmup_seconds, s.load, "distinct_projects.lua", cold_request_args(bench), warm_up=True)
+
+    def misses() -> float:
+        bench.redis.flush()
+        return wrk(base + "/", s.warmup_seconds, s.load, "distinct_projects.lua", cold_request_args(bench),
+                   warm_up=True).per_second
+
+    warm_until_steady("get-miss", misses)
     wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True)
     select_cold_projects(bench, s.warmup_seconds)
     return {}
@@ -153,8 +176,10 @@ def round_patch(bench: Bench, index: int) -> Dict[str, Measurement]:
 # --- export of a pack, alone and 12 at a time ---------------------------------------------------------------------
 
 def prepare_export(bench: Bench) -> Dict[str, str]:
-    pack = bench.pack(bench.settings.pack_images)
-    download(bench.export_url(pack), min_bytes=pack.image_bytes)
+    s, pack = bench.settings, bench.pack(bench.settings.pack_images)
+    url = bench.export_url(pack)
+    warm_until_steady("export", lambda: repeat_for(s.warmup_seconds, 2,
+                                                   lambda: download(url, 1, pack.image_bytes).bytes))
     copy_out(bench.postgres, pack.images_query)
     return {}
 
