@@ -101,6 +101,10 @@ class EventStream:
         self.response = self.connection.getresponse()
         if self.response.status != 200:
             raise BenchError(f"event stream of {project_id} at {base_url} answered {self.response.status}")
+        # The stream starts with a snapshot (`connected`); a change committed before the snapshot is read is part of
+        # it and never comes as an event of its own. A PATCH sent before this line could race it: the bench then
+        # waited for an event that had already been folded into the snapshot (it hung once).
+        self.await_event("connected")
 
     def await_event(self, event_type: str) -> None:
         while True:
