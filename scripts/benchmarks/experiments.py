@@ -116,15 +116,16 @@ def cold_request_args(bench: Bench) -> List[str]:
     return [prefix, str(count), str(bench.settings.load.threads)]
 
 
+def cold_reads(bench: Bench, seconds: float, warm_up: bool = False):
+    """Flushes Redis, then wrk reads never-read projects, one per request: every read takes the miss path."""
+    bench.redis.flush()
+    return wrk(bench.services().project_url + "/", seconds, bench.settings.load, "distinct_projects.lua",
+               cold_request_args(bench), warm_up)
+
+
 def prepare_get_miss(bench: Bench) -> Dict[str, str]:
     s, base = bench.settings, bench.services().project_url
-
-    def misses() -> float:
-        bench.redis.flush()
-        return wrk(base + "/", s.warmup_seconds, s.load, "distinct_projects.lua", cold_request_args(bench),
-                   warm_up=True).per_second
-
-    warm_until_steady("get-miss", misses)
+    warm_until_steady("get-miss", lambda: cold_reads(bench, s.warmup_seconds, warm_up=True).per_second)
     wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True)
     select_cold_projects(bench, s.warmup_seconds)
     return {}
@@ -133,12 +134,9 @@ def prepare_get_miss(bench: Bench) -> Dict[str, str]:
 def round_get_miss(bench: Bench, index: int) -> Dict[str, Measurement]:
     s, base = bench.settings, bench.services().project_url
 
-    def misses():
-        bench.redis.flush()
-        return cache_read_share(bench, "miss", lambda: wrk(
-            base + "/", s.seconds, s.load, "distinct_projects.lua", cold_request_args(bench)))
-
-    (miss, miss_share), live = in_turn(index, misses, lambda: wrk(base + LIVE, s.seconds, s.load))
+    (miss, miss_share), live = in_turn(
+        index, lambda: cache_read_share(bench, "miss", lambda: cold_reads(bench, s.seconds)),
+        lambda: wrk(base + LIVE, s.seconds, s.load))
     select = select_cold_projects(bench, s.seconds)
     note = (f"p50 {miss.p50_ms:.2f} ms; Postgres alone, pgbench of the miss's SELECT: {select.tps:,.0f} tx/s "
             f"({select.tps / live.per_second:.2f} of the ceiling)")

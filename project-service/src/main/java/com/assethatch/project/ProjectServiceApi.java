@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The API's documentation root: responses that several endpoints share (errors, with examples, and the image
- * downloads' answers) are described once here, and referenced by name ({@code @APIResponse(responseCode = "404", ref = ApiResponses.PROJECT_NOT_FOUND)}).
+ * downloads' answers) are described once here, and referenced by name
+ * ({@code @APIResponse(responseCode = "404", ref = ApiResponses.PROJECT_NOT_FOUND)}).
  */
 @OpenAPIDefinition(
         info = @Info(title = "Asset Hatch project-service", version = "1.0.0"),
