@@ -120,6 +120,11 @@ public class ApiExceptionMappers {
         if (transientFailure.isPresent()) {
             return retryLater(transientFailure.get(), e, request);
         }
+        if (request.response().closed()) {
+            // A closed tab or a lost network mid-upload: no one is left to answer, and the server did nothing wrong.
+            Log.debugf("Client closed the connection during %s %s: %s", request.method(), request.path(), e.toString());
+            return respond(Status.BAD_REQUEST, ApiError.of("Connection closed by the client"));
+        }
         if (request.response().headWritten()) {
             // A streamed response broke after its first bytes: the code that streamed it has logged why.
             Log.debugf("Response to %s %s ended early: %s", request.method(), request.path(), e.getMessage());
