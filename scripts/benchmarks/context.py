@@ -68,6 +68,7 @@ STORES: Dict[str, Callable[[], Dict[str, str]]] = {"postgres": postgres_store}
 
 
 AUTH_ENV = ROOT / ".local" / "auth.env"  # written by scripts/infra once auth exists (README "Authentication")
+FLOORS_BUILD = "BENCH_FLOORS_BUILD"  # "on" when scripts/bench-floors runs the bench on its build with floor endpoints
 BENCH_USER = "bench-user"  # the user whose token every request carries, and who owns every project of the run
 
 
@@ -136,7 +137,9 @@ class Bench:
             return "" if self.gateway_url() else self._gateway[1]
         flags = {"full": (self.settings.full, "run with --full"),
                  "plan-parser": (self.settings.plan_parser, "run with --plan-parser"),
-                 "auth-verify": (self.settings.auth_verify, "run with --auth-verify")}
+                 "auth-verify": (self.settings.auth_verify, "run with --auth-verify"),
+                 "floors": (os.environ.get(FLOORS_BUILD) == "on",
+                            "run scripts/bench-floors (a build of project-service with the floor endpoints)")}
         present, hint = flags.get(need, (False, f"nothing provides {need!r} yet"))
         return "" if present else hint
 

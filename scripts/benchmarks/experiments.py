@@ -371,6 +371,36 @@ def round_plan_parser(bench: Bench, index: int) -> Dict[str, Measurement]:
 
 # --- the list -----------------------------------------------------------------------------------------------------
 
+# --- Floors: what a GET costs before the service's own work (scripts/bench-floors) --------------------------------
+# Endpoints that only scripts/bench-floors builds in (scripts/benchmarks/floors/FloorsResource.java), next to the
+# real cache hit, all against the same ceiling: Quarkus REST alone, plus the Bearer check, plus one Redis round trip.
+
+FLOORS = {"floor-rest": "/floors/rest", "floor-authenticated": "/api/floors/authenticated",
+          "floor-authenticated-redis": "/api/floors/authenticated-redis"}
+
+
+def floor_paths(bench: Bench) -> Dict[str, str]:
+    return {**FLOORS, "floor-get-hit": qualities_path(bench.qualities_project())}
+
+
+def prepare_floors(bench: Bench) -> Dict[str, str]:
+    s, base = bench.settings, bench.services().project_url
+    for row, path in {**floor_paths(bench), "live": LIVE}.items():
+        warm_until_steady(row, lambda: wrk(base + path, s.warmup_seconds, s.load, warm_up=True).per_second)
+    return {}
+
+
+def round_floors(bench: Bench, index: int) -> Dict[str, Measurement]:
+    """The ceiling first in even rounds and last in odd ones (as in_turn does for a pair)."""
+    s, base = bench.settings, bench.services().project_url
+    live = lambda: wrk(base + LIVE, s.seconds, s.load).per_second
+    ceiling = live() if index % 2 == 0 else None
+    figures = {row: wrk(base + path, s.seconds, s.load) for row, path in floor_paths(bench).items()}
+    ceiling = ceiling if ceiling is not None else live()
+    return {row: Measurement(result.per_second, ceiling, f"p50 {result.p50_ms:.2f} ms")
+            for row, result in figures.items()}
+
+
 def experiments(s: Settings) -> List[Experiment]:
     per_second = "req/s"
     n = s.concurrent_exports
@@ -425,5 +455,15 @@ def experiments(s: Settings) -> List[Experiment]:
         Experiment("plan-parser", (Row("plan-parser", "plan parser, 10,000-asset plan", "ms",
                                        "commonmark-java's bare parse of the same text", lower_is_better=True),),
                    round_plan_parser, prepare_plan_parser, needs=frozenset({"plan-parser"}), rounds=1),
+        Experiment("floors", (
+            Row("floor-rest", "floor: Quarkus REST GET, constant body, no credential checked", per_second,
+                "GET /q/health/live, same JVM"),
+            Row("floor-authenticated", "floor: the same under /api, Bearer token verified", per_second,
+                "GET /q/health/live, same JVM"),
+            Row("floor-authenticated-redis", "floor: the same plus one Redis PING", per_second,
+                "GET /q/health/live, same JVM"),
+            Row("floor-get-hit", "GET qualities, cache hit (one Redis HMGET)", per_second,
+                "GET /q/health/live, same JVM"),
+        ), round_floors, prepare_floors, needs=frozenset({"floors"})),
     ]
 
