@@ -369,8 +369,6 @@ def round_plan_parser(bench: Bench, index: int) -> Dict[str, Measurement]:
                                        f"median of {rounds.group(1) if rounds else '?'} rounds in one JVM")}
 
 
-# --- the list -----------------------------------------------------------------------------------------------------
-
 # --- Floors: what a GET costs before the service's own work (scripts/bench-floors) --------------------------------
 # Endpoints that only scripts/bench-floors builds in (scripts/benchmarks/floors/FloorsResource.java), next to the
 # real cache hit, all against the same ceiling: Quarkus REST alone, plus the Bearer check, plus one Redis round trip.
@@ -400,6 +398,8 @@ def round_floors(bench: Bench, index: int) -> Dict[str, Measurement]:
     return {row: Measurement(result.per_second, ceiling, f"p50 {result.p50_ms:.2f} ms")
             for row, result in figures.items()}
 
+
+# --- the list -----------------------------------------------------------------------------------------------------
 
 def experiments(s: Settings) -> List[Experiment]:
     per_second = "req/s"
