@@ -3,8 +3,8 @@ package com.assethatch.export.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.assethatch.common.testing.LogCapture;
 import com.assethatch.export.testsupport.ExportDatabase;
-import com.assethatch.export.testsupport.LogCapture;
 import com.assethatch.export.testsupport.SlowClient;
 import com.assethatch.export.testsupport.TestData;
 import com.assethatch.export.testsupport.TestImages;

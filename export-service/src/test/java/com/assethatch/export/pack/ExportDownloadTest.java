@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.assethatch.common.testing.LogCapture;
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.ExportedZip;
-import com.assethatch.export.testsupport.LogCapture;
 import com.assethatch.export.testsupport.SlowClient;
 import com.assethatch.export.testsupport.TestData;
 import com.assethatch.export.testsupport.TestImages;

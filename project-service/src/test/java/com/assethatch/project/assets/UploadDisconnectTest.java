@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.assethatch.common.auth.testing.TestCredentials;
 import com.assethatch.common.auth.testing.TestUsers;
+import com.assethatch.common.testing.LogCapture;
 import com.assethatch.project.support.Api;
 import com.assethatch.project.support.TestIds;
 import com.assethatch.project.support.TestImages;
@@ -18,13 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -48,33 +46,19 @@ class UploadDisconnectTest {
 
     enum Upload { JSON_BASE64, MULTIPART, RAW }
 
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private String projectId;
+
+    private LogCapture log;
 
     @BeforeEach
     void createProjectAndCaptureTheLog() {
         projectId = Api.createProject(TestIds.projectId());
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log = LogCapture.install();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @ParameterizedTest
@@ -101,7 +85,8 @@ class UploadDisconnectTest {
     }
 
     private static Set<Path> uploadedFiles() throws IOException {
-        Path directory = Path.of(ConfigProvider.getConfig().getValue("quarkus.http.body.uploads-directory", String.class));
+        Path directory = Path.of(
+                ConfigProvider.getConfig().getValue("quarkus.http.body.uploads-directory", String.class));
         if (!Files.isDirectory(directory)) {
             return Set.of();
         }
@@ -111,11 +96,12 @@ class UploadDisconnectTest {
     }
 
     private boolean disconnectLogged() {
-        return records.stream().anyMatch(record -> String.valueOf(record.getMessage()).contains("closed the connection"));
+        return log.records().stream()
+                .anyMatch(record -> String.valueOf(LogCapture.message(record)).contains("closed the connection"));
     }
 
     private boolean errorLogged() {
-        return records.stream().anyMatch(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
+        return log.records().stream().anyMatch(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
     }
 
     /** Announces the whole body, sends the first half of it and closes the socket. */
@@ -136,7 +122,8 @@ class UploadDisconnectTest {
 
     private String target(Upload upload, String assetRowId) {
         return upload == Upload.RAW
-                ? "/api/generated-assets?id=" + assetRowId + "&projectId=" + projectId + "&assetId=" + projectId + "-asset-0"
+                ? "/api/generated-assets?id=" + assetRowId + "&projectId=" + projectId
+                        + "&assetId=" + projectId + "-asset-0"
                 : "/api/generated-assets";
     }
 
@@ -149,7 +136,7 @@ class UploadDisconnectTest {
     }
 
     private byte[] body(Upload upload, String assetRowId) {
-        byte[] image = java.util.Arrays.copyOf(TestImages.png(2, 2), IMAGE_BYTES);
+        byte[] image = Arrays.copyOf(TestImages.png(2, 2), IMAGE_BYTES);
         return switch (upload) {
             case JSON_BASE64 -> ("{\"id\":\"" + assetRowId + "\",\"projectId\":\"" + projectId + "\",\"assetId\":\""
                     + projectId + "-asset-0\",\"imageBlob\":\"" + TestImages.base64(image) + "\"}")

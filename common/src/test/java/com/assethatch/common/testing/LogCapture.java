@@ -1,4 +1,4 @@
-package com.assethatch.export.testsupport;
+package com.assethatch.common.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
