@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assethatch.common.auth.testing.AuthTestResource;
 import com.assethatch.common.auth.testing.AuthjsCookies;
 import com.assethatch.common.auth.testing.TestCredentials;
+import com.assethatch.common.testing.LogCapture;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,40 +51,25 @@ class CredentialLoggingTest {
         }
     }
 
+    /** Every record logged while the requests ran, as text: message, parameters and stack trace. */
     private static List<String> capture(Runnable requests) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringWriter text = new StringWriter().append(String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object parameter : record.getParameters()) {
-                        text.append(' ').append(String.valueOf(parameter));
-                    }
-                }
-                if (record.getThrown() != null) {
-                    record.getThrown().printStackTrace(new PrintWriter(text));
-                }
-                lines.add(text.toString());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        root.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.install()) {
             requests.run();
-        } finally {
-            root.removeHandler(handler);
+            return log.records().stream().map(CredentialLoggingTest::text).toList();
         }
-        return lines;
+    }
+
+    private static String text(LogRecord record) {
+        StringWriter text = new StringWriter().append(String.valueOf(record.getMessage()));
+        if (record.getParameters() != null) {
+            for (Object parameter : record.getParameters()) {
+                text.append(' ').append(String.valueOf(parameter));
+            }
+        }
+        if (record.getThrown() != null) {
+            record.getThrown().printStackTrace(new PrintWriter(text));
+        }
+        return text.toString();
     }
 
     private static String payloadOf(String jwt) {

@@ -2,9 +2,9 @@ package com.assethatch.export.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assethatch.common.testing.LogCapture;
 import com.assethatch.common.auth.testing.TestCredentials;
 import com.assethatch.common.auth.testing.TestUsers;
+import com.assethatch.common.testing.LogCapture;
 import com.assethatch.export.testsupport.ExportDatabase;
 import com.assethatch.export.testsupport.TestData;
 import com.assethatch.export.testsupport.TestImages;

@@ -10,8 +10,10 @@ import com.assethatch.common.testing.LogCapture;
 import com.assethatch.project.support.Api;
 import com.assethatch.project.support.TestIds;
 import com.assethatch.project.support.TestImages;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -43,6 +45,7 @@ class UploadDisconnectTest {
     /** Large enough that the service is still reading the body when the client goes away. */
     private static final int IMAGE_BYTES = 2 * 1024 * 1024;
     private static final String BOUNDARY = "disconnect-boundary";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Upload { JSON_BASE64, MULTIPART, RAW }
 
@@ -122,8 +125,7 @@ class UploadDisconnectTest {
 
     private String target(Upload upload, String assetRowId) {
         return upload == Upload.RAW
-                ? "/api/generated-assets?id=" + assetRowId + "&projectId=" + projectId
-                        + "&assetId=" + projectId + "-asset-0"
+                ? "/api/generated-assets?id=" + assetRowId + "&projectId=" + projectId + "&assetId=" + assetId()
                 : "/api/generated-assets";
     }
 
@@ -135,33 +137,32 @@ class UploadDisconnectTest {
         };
     }
 
-    private byte[] body(Upload upload, String assetRowId) {
+    private byte[] body(Upload upload, String assetRowId) throws IOException {
         byte[] image = Arrays.copyOf(TestImages.png(2, 2), IMAGE_BYTES);
         return switch (upload) {
-            case JSON_BASE64 -> ("{\"id\":\"" + assetRowId + "\",\"projectId\":\"" + projectId + "\",\"assetId\":\""
-                    + projectId + "-asset-0\",\"imageBlob\":\"" + TestImages.base64(image) + "\"}")
-                    .getBytes(StandardCharsets.US_ASCII);
+            case JSON_BASE64 ->
+                    JSON.writeValueAsBytes(Api.originalApprovalBody(assetRowId, projectId, assetId(), image));
             case MULTIPART -> multipart(assetRowId, image);
             case RAW -> image;
         };
     }
 
     private byte[] multipart(String assetRowId, byte[] image) {
-        StringBuilder fields = new StringBuilder();
-        for (String[] field : List.of(new String[] {"id", assetRowId}, new String[] {"projectId", projectId},
-                new String[] {"assetId", projectId + "-asset-0"})) {
-            fields.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(field[0])
-                    .append("\"\r\n\r\n").append(field[1]).append("\r\n");
-        }
-        fields.append("--").append(BOUNDARY)
+        StringBuilder head = new StringBuilder();
+        Map.of("id", assetRowId, "projectId", projectId, "assetId", assetId()).forEach((name, value) -> head
+                .append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(BOUNDARY)
                 .append("\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n")
                 .append("Content-Type: image/png\r\n\r\n");
-        byte[] head = fields.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] body = new byte[head.length + image.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(image, 0, body, head.length, image.length);
-        System.arraycopy(tail, 0, body, head.length + image.length, tail.length);
-        return body;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    private String assetId() {
+        return projectId + "-asset-0";
     }
 }
