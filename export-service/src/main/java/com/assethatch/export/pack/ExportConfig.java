@@ -35,6 +35,12 @@ public interface ExportConfig {
      */
     int parallelReads();
 
+    /**
+     * Bytes of a download written to its connection after which the download waits for the socket to take what it
+     * wrote before: about two such slices are in flight per download, outside the heap.
+     */
+    int sendSliceBytes();
+
     Zip zip();
 
     interface Zip {

@@ -66,11 +66,14 @@ public class ExportResource {
     private final ExportService exports;
     private final ExportRequestReader requests;
     private final CurrentUser currentUser;
+    private final ExportConfig config;
 
-    public ExportResource(ExportService exports, ExportRequestReader requests, CurrentUser currentUser) {
+    public ExportResource(ExportService exports, ExportRequestReader requests, CurrentUser currentUser,
+            ExportConfig config) {
         this.currentUser = currentUser;
         this.exports = exports;
         this.requests = requests;
+        this.config = config;
     }
 
     @POST
@@ -171,10 +174,11 @@ public class ExportResource {
      * Every check has run by now, before the status line: errors after the first byte could only truncate the
      * response. The length is known, so the response has a Content-Length (a browser shows progress).
      */
-    private static Response zip(ExportDownload download, ByteRange range, RoutingContext routing) {
+    private Response zip(ExportDownload download, ByteRange range, RoutingContext routing) {
         // Stops the download between two files when its client goes away.
         routing.addEndHandler(ended -> download.responseEnded());
-        StreamingOutput body = out -> download.writeTo(out, range.first(), range.last());
+        StreamingOutput body = out -> download.writeTo(
+                new SocketPacedOutputStream(out, routing.response(), config.sendSliceBytes()), range.first(), range.last());
         Response.ResponseBuilder response = Response.status(range.partial() ? PARTIAL_CONTENT : Response.Status.OK.getStatusCode())
                 .entity(body)
                 .type(APPLICATION_ZIP)
