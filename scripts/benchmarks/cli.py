@@ -172,7 +172,8 @@ def _report(settings: Settings, context: Dict[str, str], results: List[RowResult
         f"scripts/bench, {context['started']}, commit {context['commit']}, {os.cpu_count()} cores, "
         f"load average {context['load']} at the start and {_load()} at the end; {context['java']}",
         f"medians of {s.rounds} rounds of {s.seconds:g} s after {s.warmup_seconds:g} s of warm-up; wrk and pgbench: "
-        f"{s.load.connections} connections, {s.load.threads} threads; export-service -Xmx{s.export_heap}",
+        f"{s.load.connections} connections, {s.load.threads} threads; export-service -Xmx{s.export_heap} with "
+        "export-service/jvm.options and jvm.env",
         "ratio: the share of the ceiling reached (figure / ceiling; for times and sizes ceiling / figure), "
         "median of the rounds' ratios",
         "",

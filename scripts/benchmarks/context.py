@@ -67,9 +67,21 @@ def postgres_store() -> Dict[str, str]:
 STORES: Dict[str, Callable[[], Dict[str, str]]] = {"postgres": postgres_store}
 
 
+EXPORT_JVM_OPTIONS = ROOT / "export-service" / "jvm.options"  # what scripts/start runs export-service with
+EXPORT_JVM_ENVIRONMENT = ROOT / "export-service" / "jvm.env"
 AUTH_ENV = ROOT / ".local" / "auth.env"  # written by scripts/infra once auth exists (README "Authentication")
 FLOORS_BUILD = "BENCH_FLOORS_BUILD"  # "on" when scripts/bench-floors runs the bench on its build with floor endpoints
 BENCH_USER = "bench-user"  # the user whose token every request carries, and who owns every project of the run
+
+
+def env_file(path: Path) -> Dict[str, str]:
+    """The NAME=value lines of an environment file; # starts a comment line."""
+    settings = {}
+    for line in path.read_text().splitlines():
+        name, equals, value = line.strip().partition("=")
+        if equals and not name.startswith("#"):
+            settings[name] = value
+    return settings
 
 
 def auth_environment() -> Dict[str, str]:
@@ -77,12 +89,12 @@ def auth_environment() -> Dict[str, str]:
     empty when there is no such file (auth not set up: the services run without it)."""
     if not AUTH_ENV.exists():
         return {}
-    settings = {}
-    for line in AUTH_ENV.read_text().splitlines():
-        name, equals, value = line.strip().partition("=")
-        if equals and not name.startswith("#") and not name.startswith("ASSET_HATCH_JWT_PRIVATE"):
-            settings[name] = value
-    return settings
+    return {name: value for name, value in env_file(AUTH_ENV).items() if not name.startswith("ASSET_HATCH_JWT_PRIVATE")}
+
+
+def export_service_jvm_environment() -> Dict[str, str]:
+    """The environment scripts/start runs export-service's JVM with (export-service/jvm.env)."""
+    return env_file(EXPORT_JVM_ENVIRONMENT)
 
 
 def use_auth() -> Optional[str]:
@@ -164,7 +176,8 @@ class Bench:
             "QUARKUS_DATASOURCE_PASSWORD": self.postgres.reader_password,
             **self._auth_settings(),
             **store_env,
-        }, java_options=[f"-Xmx{self.settings.export_heap}"])
+            **export_service_jvm_environment(),
+        }, java_options=[f"@{EXPORT_JVM_OPTIONS}", f"-Xmx{self.settings.export_heap}"])
         return Services(project, export, f"http://127.0.0.1:{project_port}", f"http://127.0.0.1:{export_port}")
 
     def _auth_settings(self) -> Dict[str, str]:
@@ -180,7 +193,7 @@ class Bench:
         shutil.copytree(packaged_jar(module).parent, app)
         jar = app / f"{module}.jar"
         (app / "quarkus-run.jar").rename(jar)
-        command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), *java_options, "-jar", str(jar)]
+        command = ["java", *java_options, *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", str(jar)]
         process = self.processes.start(name, command, {"QUARKUS_HTTP_PORT": str(port), **env})
         wait_until_ready(process, f"http://127.0.0.1:{port}/q/health/ready", READY_SECONDS)
         log(f"{name} ready on port {port} (pid {process.pid})")
