@@ -15,14 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The processes an end-to-end test runs on this machine: both packaged services ({@code quarkus-run.jar}, built by the
  * reactor before this module), the gateway ({@code scripts/gateway}, so the same template as everywhere) and helpers
- * such as a static file server. Each listens on a free port and logs to {@code <work>/<name>.log}; {@link #close()}
- * ends every one of them (and only them).
+ * such as a static file server. Each listens on a free port and logs to {@code <work>/<name>.log}; a process started
+ * again under the same name (a restart in a fault test) appends to that log, so the earlier instance's lines stay
+ * there to explain a failure. {@link #close()} ends every one of them (and only them).
  */
 public final class LocalProcesses implements AutoCloseable {
 
@@ -139,9 +142,13 @@ public final class LocalProcesses implements AutoCloseable {
         }
     }
 
-    /** Every log, for a failed test's output. */
+    /** Every log, once each, for a failed test's output. */
     public void printLogs() {
+        Set<Path> printed = new HashSet<>();
         for (Running running : started) {
+            if (!printed.add(running.log())) {
+                continue;
+            }
             System.out.printf("%n===== %s log (%s) =====%n%s%n===== end of %s log =====%n",
                     running.name(), running.log(), log(running), running.name());
         }
@@ -177,7 +184,11 @@ public final class LocalProcesses implements AutoCloseable {
 
     private Running start(String name, int port, ProcessBuilder builder) throws IOException {
         Path log = work.resolve(name + ".log");
-        builder.directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        boolean restart = started.stream().anyMatch(earlier -> earlier.log().equals(log));
+        ProcessBuilder.Redirect output = restart
+                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                : ProcessBuilder.Redirect.to(log.toFile());
+        builder.directory(work.toFile()).redirectErrorStream(true).redirectOutput(output);
         Running running = new Running(name, port, builder.start(), log);
         started.add(running);
         return running;

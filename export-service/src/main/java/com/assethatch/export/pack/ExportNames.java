@@ -21,9 +21,8 @@ public final class ExportNames {
     static final int MAX_ID_LENGTH = 120;
     static final int MAX_FOLDER_LENGTH = 60;
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern NOT_ID_CHAR = Pattern.compile("[^a-z0-9_]");
-    private static final Pattern NOT_FOLDER_CHAR = Pattern.compile("[^a-z0-9_-]");
+    /** U+0085, white space in Unicode but neither a Java space char nor in the ASCII range. */
+    private static final int NEXT_LINE = 0x85;
     private static final Pattern NOT_FILE_CHAR = Pattern.compile("[^A-Za-z0-9_-]+");
     private static final Pattern UNDERSCORES = Pattern.compile("_{2,}");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
@@ -33,15 +32,15 @@ public final class ExportNames {
 
     /** Lower-case; whitespace runs become '_'; anything outside [a-z0-9_] goes; '_' runs collapse; no '_' at the ends. */
     public static String slug(String text) {
-        return clean(text, NOT_ID_CHAR);
+        return clean(text, false, Integer.MAX_VALUE);
     }
 
     /** slug(singular(category)) _ slug(name) _ slug(variant name), empty parts skipped; never empty. */
     public static String semanticId(PlannedAsset asset) {
         StringJoiner id = new StringJoiner("_");
-        addIfPresent(id, slug(singular(asset.category())));
-        addIfPresent(id, slug(asset.name()));
-        addIfPresent(id, asset.variant() == null ? "" : slug(asset.variant().name()));
+        addIfPresent(id, clean(singular(asset.category()), false, MAX_ID_LENGTH));
+        addIfPresent(id, clean(asset.name(), false, MAX_ID_LENGTH));
+        addIfPresent(id, asset.variant() == null ? "" : clean(asset.variant().name(), false, MAX_ID_LENGTH));
         String joined = truncate(id.toString(), MAX_ID_LENGTH);
         return joined.isEmpty() ? FALLBACK_ID : joined;
     }
@@ -59,7 +58,7 @@ public final class ExportNames {
 
     /** Like slug but keeps '-'; never empty, never "." or "..", never containing '/'. */
     public static String folder(String category) {
-        String folder = truncate(clean(category, NOT_FOLDER_CHAR), MAX_FOLDER_LENGTH);
+        String folder = truncate(clean(category, true, MAX_FOLDER_LENGTH), MAX_FOLDER_LENGTH);
         return folder.isEmpty() ? FALLBACK_FOLDER : folder;
     }
 
@@ -77,13 +76,38 @@ public final class ExportNames {
         return words.replaceAll(word -> Matcher.quoteReplacement(Singular.of(word.group())));
     }
 
-    private static String clean(String text, Pattern disallowed) {
+    /**
+     * The slug rules in one pass that stops once {@code maxLength} characters are made, so a name taken from a
+     * plan of many megabytes costs what its first characters cost (the rest could only be cut off). The result is
+     * always a prefix of the whole text's slug. Lower-casing code point by code point gives the same letters as
+     * lower-casing the whole text: the only context-dependent rule (final sigma) makes no [a-z] letter.
+     */
+    private static String clean(String text, boolean keepHyphens, int maxLength) {
         if (text == null) {
             return "";
         }
-        String underscored = WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("_");
-        String kept = disallowed.matcher(underscored).replaceAll("");
-        return trimUnderscores(UNDERSCORES.matcher(kept).replaceAll("_"));
+        StringBuilder name = new StringBuilder(Math.min(text.length(), maxLength));
+        boolean separated = false; // whitespace or '_' since the last kept character
+        for (int i = 0; i < text.length() && name.length() < maxLength; ) {
+            int original = text.codePointAt(i);
+            i += Character.charCount(original);
+            int c = Character.toLowerCase(original);
+            if (c == '_' || isWhiteSpace(c)) {
+                separated = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (keepHyphens && c == '-')) {
+                if (separated && !name.isEmpty()) {
+                    name.append('_');
+                }
+                name.append((char) c);
+                separated = false;
+            }
+        }
+        return name.toString();
+    }
+
+    /** Unicode's White_Space property, what {@code \s} matches in {@link Pattern#UNICODE_CHARACTER_CLASS} mode. */
+    static boolean isWhiteSpace(int codePoint) {
+        return Character.isSpaceChar(codePoint) || (codePoint >= '\t' && codePoint <= '\r') || codePoint == NEXT_LINE;
     }
 
     private static String truncate(String name, int maxLength) {

@@ -1,7 +1,9 @@
 package com.assethatch.export.pack;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,12 @@ public final class UniqueNames {
 
     private final Set<String> takenPaths = new HashSet<>();
     private final Set<String> takenIds = new HashSet<>();
+    /*
+     * Per name asked for, the suffix to try next: a plan that names thousands of assets alike costs about one try
+     * per name, not a walk past every suffix handed out before it.
+     */
+    private final Map<String, Integer> nextPathSuffix = new HashMap<>();
+    private final Map<String, Integer> nextIdSuffix = new HashMap<>();
 
     /**
      * @param folder     one folder name, as from {@link ExportNames#folder}
@@ -34,8 +42,10 @@ public final class UniqueNames {
         }
         String prefix = folder + "/" + semanticId;
         String path = prefix + "." + ext;
-        for (int n = 2; !takenPaths.add(path.toLowerCase(Locale.ROOT)); n++) {
+        String wanted = path.toLowerCase(Locale.ROOT);
+        for (int n = nextPathSuffix.getOrDefault(wanted, 2); !takenPaths.add(path.toLowerCase(Locale.ROOT)); n++) {
             path = prefix + "_" + n + "." + ext;
+            nextPathSuffix.put(wanted, n + 1);
         }
         return path;
     }
@@ -44,8 +54,10 @@ public final class UniqueNames {
     public String claimId(String semanticId) {
         requireSegment("semanticId", semanticId);
         String id = semanticId;
-        for (int n = 2; !takenIds.add(id.toLowerCase(Locale.ROOT)); n++) {
+        String wanted = semanticId.toLowerCase(Locale.ROOT);
+        for (int n = nextIdSuffix.getOrDefault(wanted, 2); !takenIds.add(id.toLowerCase(Locale.ROOT)); n++) {
             id = semanticId + "_" + n;
+            nextIdSuffix.put(wanted, n + 1);
         }
         return id;
     }

@@ -6,12 +6,22 @@ import com.assethatch.export.plan.AssetType;
 import com.assethatch.export.plan.Mobility;
 import com.assethatch.export.plan.PlannedAsset;
 import com.assethatch.export.plan.Variant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ExportNamesTest {
+
+    private static final int SAMPLES = 20_000;
+    private static final Pattern UNICODE_WHITE_SPACE = Pattern.compile("\\s", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern WHITE_SPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern NOT_ID_CHAR = Pattern.compile("[^a-z0-9_]");
+    private static final Pattern UNDERSCORE_RUN = Pattern.compile("_{2,}");
+    private static final Pattern UNDERSCORES_AT_THE_ENDS = Pattern.compile("^_+|_+$");
 
     private static PlannedAsset asset(String category, String name, String variantName) {
         Variant variant = variantName == null ? null : new Variant("v", variantName, null, null, null, null, null);
@@ -105,6 +115,46 @@ class ExportNamesTest {
         assertThat(ExportNames.semanticId(asset("Props", "", null))).isEqualTo("prop");
         assertThat(ExportNames.semanticId(asset("🔥", "🐉", "!!!"))).isEqualTo("asset");
         assertThat(ExportNames.semanticId(asset(null, null, null))).isEqualTo("asset");
+    }
+
+    @Test
+    void slugFollowsTheRulesForEveryMixOfSeparatorsDroppedCharactersAndNonAsciiLetters() {
+        String[] alphabet = {"a", "Z", "7", "_", "-", " ", "\t", "\u0085", "\u00a0", "\u2028", "\u3000", "\u001c",
+                "\u0130", "\u212a", "\u03a3", "é", "&", "/", ".", "\ud83d\udc09", "\ud800", "\udc00"};
+        Random random = new Random(20261202);
+        for (int sample = 0; sample < SAMPLES; sample++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertThat(ExportNames.slug(text.toString())).as("slug of %s", text).isEqualTo(slugByTheRules(text.toString()));
+        }
+    }
+
+    @Test
+    void whiteSpaceIsWhatUnicodeCallsWhiteSpace() {
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            boolean expected = UNICODE_WHITE_SPACE.matcher(Character.toString(codePoint)).matches();
+            assertThat(ExportNames.isWhiteSpace(codePoint)).as("U+%04X", codePoint).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aNameOfMegabytesGivesTheSameIdAsItsRulesSay() {
+        assertThat(ExportNames.semanticId(asset("Props", "a".repeat(2 << 20), null)))
+                .isEqualTo("prop_" + "a".repeat(ExportNames.MAX_ID_LENGTH - "prop_".length()));
+        assertThat(ExportNames.semanticId(asset("Props", "\ud83d\udc09".repeat(1 << 20) + " Golden Dragon", "Idle")))
+                .isEqualTo("prop_golden_dragon_idle");
+        assertThat(ExportNames.folder("\u00a0".repeat(1 << 20) + "Sci-Fi Props " + "x".repeat(1 << 20)))
+                .isEqualTo("sci-fi_props_" + "x".repeat(ExportNames.MAX_FOLDER_LENGTH - "sci-fi_props_".length()));
+    }
+
+    /** The slug rules as docs/plan-format.md states them, step by step. */
+    private static String slugByTheRules(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String underscored = WHITE_SPACE_RUN.matcher(lower).replaceAll("_");
+        String kept = NOT_ID_CHAR.matcher(underscored).replaceAll("");
+        return UNDERSCORES_AT_THE_ENDS.matcher(UNDERSCORE_RUN.matcher(kept).replaceAll("_")).replaceAll("");
     }
 
     @Test

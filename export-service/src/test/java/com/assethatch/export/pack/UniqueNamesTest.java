@@ -3,9 +3,14 @@ package com.assethatch.export.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UniqueNamesTest {
+
+    /** As many alike names as a hostile plan of 20,000 identical items gives. */
+    private static final int MANY = 20_000;
 
     private final UniqueNames names = new UniqueNames();
 
@@ -56,5 +61,20 @@ class UniqueNamesTest {
         assertThatThrownBy(() -> names.claimPath("a", "x", "png/../..")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> names.claimPath(null, "x", "png")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> names.claimId("a/b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNameClaimedThousandsOfTimesGetsEverySuffixInTurnAndSkipsOnesClaimedDirectly() {
+        for (int n = 1; n <= 4; n++) {
+            names.claimId("farmer");
+        }
+        assertThat(names.claimId("farmer_5")).isEqualTo("farmer_5");
+        assertThat(names.claimId("farmer")).isEqualTo("farmer_6");
+
+        List<String> paths = new ArrayList<>();
+        for (int n = 0; n < MANY; n++) {
+            paths.add(names.claimPath("characters", "character_farmer_idle", "png"));
+        }
+        assertThat(paths).doesNotHaveDuplicates().endsWith("characters/character_farmer_idle_" + MANY + ".png");
     }
 }
