@@ -2,10 +2,13 @@ package com.assethatch.common.error;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +33,9 @@ public enum TransientDatabaseFailure {
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final String SERIALIZATION_FAILURE_STATE = "40001";
     private static final int MAX_CAUSE_DEPTH = 16;
+    /** Where the database clients' code lives: an I/O failure raised there is the database connection's. */
+    private static final List<String> DATABASE_CLIENT_PACKAGES =
+            List.of("io.vertx.pgclient.", "io.vertx.sqlclient.", "org.postgresql.");
 
     private final String message;
 
@@ -58,7 +64,8 @@ public enum TransientDatabaseFailure {
         if (failure instanceof SocketException // connection refused or reset
                 || failure instanceof ClosedChannelException
                 || failure instanceof ClosedConnectionException
-                || failure instanceof SQLTransientConnectionException) {
+                || failure instanceof SQLTransientConnectionException
+                || (failure instanceof IOException io && raisedByDatabaseClient(io))) {
             return Optional.of(UNREACHABLE);
         }
         if (failure instanceof PgException pg) {
@@ -68,6 +75,16 @@ public enum TransientDatabaseFailure {
             return ofSqlState(sql.getSQLState());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A database restarting can reset a connection while the client is still sending its startup message: the JDK
+     * reports that as a bare IOException ("Connection reset by peer", "Broken pipe"), told apart from a client's
+     * own I/O only by where it was raised.
+     */
+    private static boolean raisedByDatabaseClient(IOException failure) {
+        return Arrays.stream(failure.getStackTrace()).map(StackTraceElement::getClassName)
+                .anyMatch(name -> DATABASE_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
     }
 
     private static Optional<TransientDatabaseFailure> ofSqlState(String sqlState) {

@@ -3,6 +3,7 @@ package com.assethatch.common.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.pgclient.PgException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
@@ -32,6 +33,21 @@ class TransientDatabaseFailureTest {
                 .contains(TransientDatabaseFailure.UNREACHABLE);
         assertThat(TransientDatabaseFailure.in(pg("57P01"))).contains(TransientDatabaseFailure.UNREACHABLE);
         assertThat(TransientDatabaseFailure.in(pg("53300"))).contains(TransientDatabaseFailure.UNREACHABLE);
+    }
+
+    @Test
+    void aConnectionResetWhileTheDatabaseClientWritesIsUnreachableButTheSameResetElsewhereIsNot() {
+        IOException fromDatabaseClient = new IOException("Connection reset by peer");
+        fromDatabaseClient.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", null, -1),
+                new StackTraceElement("io.vertx.pgclient.impl.codec.PgEncoder", "flush", null, -1)});
+        IOException fromAClient = new IOException("Connection reset by peer");
+        fromAClient.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", null, -1),
+                new StackTraceElement("io.vertx.core.net.impl.ConnectionBase", "write", null, -1)});
+
+        assertThat(TransientDatabaseFailure.in(fromDatabaseClient)).contains(TransientDatabaseFailure.UNREACHABLE);
+        assertThat(TransientDatabaseFailure.in(fromAClient)).isEmpty();
     }
 
     @Test
