@@ -6,7 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * Coverage-guided fuzzing of the image checks (Jazzer): whatever the bytes, {@link ImageVerifier#verify} either
  * returns the image's size or refuses with {@link UnusableImageException}; any other exception (a decoder's
  * runtime failure escaping, an out-of-memory from a claimed size) is a finding. Regression mode in a normal build
- * (the inputs in {@code ImageVerifierFuzzTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes for {@code maxDuration}.
+ * (the inputs in {@code ImageVerifierFuzzTestInputs/}, without Jazzer's sanitizer hooks: see the root pom);
+ * {@code JAZZER_FUZZ=1} fuzzes for {@code maxDuration}, hooks on.
  */
 class ImageVerifierFuzzTest {
 

@@ -6,7 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Coverage-guided fuzzing of the plan parser (Jazzer): whatever the text, {@link PlanParser#parse} and
  * {@link PlanParser#exportOrder} return, never throw. In a normal build this runs the inputs in
- * {@code PlanParserFuzzTestInputs/} (regression mode); {@code JAZZER_FUZZ=1} fuzzes for {@code maxDuration}.
+ * {@code PlanParserFuzzTestInputs/} (regression mode, without Jazzer's sanitizer hooks: see the root pom);
+ * {@code JAZZER_FUZZ=1} fuzzes for {@code maxDuration}, hooks on.
  */
 class PlanParserFuzzTest {
 
