@@ -78,11 +78,11 @@ public enum TransientDatabaseFailure {
     }
 
     /**
-     * A database restarting can reset a connection while the client is still sending its startup message: the JDK
-     * reports that as a bare IOException ("Connection reset by peer", "Broken pipe"), told apart from a client's
-     * own I/O only by where it was raised.
+     * Whether an I/O failure is the database connection's. A database restarting can reset a connection while the
+     * client is still sending its startup message: the JDK reports that as a bare IOException ("Connection reset by
+     * peer", "Broken pipe"), told apart from the same failure on an HTTP connection only by where it was raised.
      */
-    private static boolean raisedByDatabaseClient(IOException failure) {
+    public static boolean raisedByDatabaseClient(IOException failure) {
         return Arrays.stream(failure.getStackTrace()).map(StackTraceElement::getClassName)
                 .anyMatch(name -> DATABASE_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
     }
