@@ -2,6 +2,7 @@ package com.assethatch.export.pack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.assethatch.common.testing.LogCapture;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +69,26 @@ class ExportDownloadTest {
         given().head("/api/projects/{id}/export", p).then().statusCode(200)
                 .header("Content-Length", whole.getHeader("Content-Length"))
                 .header("ETag", whole.getHeader("ETag"));
+    }
+
+    @Test
+    void headOfALargePackLeavesNoDownloadRunningOnTheServer() {
+        String p = pack("head-large", 4, MIB);
+        long length = given().get("/api/projects/{id}/export", p).asByteArray().length;
+
+        given().head("/api/projects/{id}/export", p).then().statusCode(200)
+                .header("Content-Length", String.valueOf(length));
+
+        // This test runs in the service's JVM: no worker may be left writing a body nobody will read.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(threadsRunningADownload()).isEmpty());
+    }
+
+    private static List<String> threadsRunningADownload() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> Arrays.stream(thread.getValue())
+                        .anyMatch(frame -> frame.getClassName().equals(ExportDownload.class.getName())))
+                .map(thread -> thread.getKey().getName())
+                .toList();
     }
 
     @Test
