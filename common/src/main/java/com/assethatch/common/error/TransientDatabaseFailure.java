@@ -33,9 +33,11 @@ public enum TransientDatabaseFailure {
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final String SERIALIZATION_FAILURE_STATE = "40001";
     private static final int MAX_CAUSE_DEPTH = 16;
-    /** Where the database clients' code lives: an I/O failure raised there is the database connection's. */
+    /** Where the database clients' code lives: an I/O failure they raised is the database connection's. */
     private static final List<String> DATABASE_CLIENT_PACKAGES =
             List.of("io.vertx.pgclient.", "io.vertx.sqlclient.", "org.postgresql.");
+    /** The JDK and Netty carry every socket's I/O: the first frame above them is the code whose socket it is. */
+    private static final List<String> TRANSPORT_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "io.netty.");
 
     private final String message;
 
@@ -83,8 +85,12 @@ public enum TransientDatabaseFailure {
      * peer", "Broken pipe"), told apart from the same failure on an HTTP connection only by where it was raised.
      */
     public static boolean raisedByDatabaseClient(IOException failure) {
+        // Deeper frames do not count: an HTTP response written from a query's callback has the client below it.
         return Arrays.stream(failure.getStackTrace()).map(StackTraceElement::getClassName)
-                .anyMatch(name -> DATABASE_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
+                .filter(name -> TRANSPORT_PACKAGES.stream().noneMatch(name::startsWith))
+                .findFirst()
+                .map(writer -> DATABASE_CLIENT_PACKAGES.stream().anyMatch(writer::startsWith))
+                .orElse(false);
     }
 
     private static Optional<TransientDatabaseFailure> ofSqlState(String sqlState) {

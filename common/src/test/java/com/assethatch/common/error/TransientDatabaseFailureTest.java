@@ -40,11 +40,15 @@ class TransientDatabaseFailureTest {
         IOException fromDatabaseClient = new IOException("Connection reset by peer");
         fromDatabaseClient.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", null, -1),
+                new StackTraceElement("io.netty.channel.socket.nio.NioSocketChannel", "doWrite", null, -1),
                 new StackTraceElement("io.vertx.pgclient.impl.codec.PgEncoder", "flush", null, -1)});
         IOException fromAClient = new IOException("Connection reset by peer");
         fromAClient.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("sun.nio.ch.SocketDispatcher", "write", null, -1),
-                new StackTraceElement("io.vertx.core.net.impl.ConnectionBase", "write", null, -1)});
+                new StackTraceElement("io.netty.channel.socket.nio.NioSocketChannel", "doWrite", null, -1),
+                new StackTraceElement("io.vertx.core.http.impl.Http1xServerResponse", "write", null, -1),
+                // an HTTP response written in a query's callback: the database client is deeper in the stack
+                new StackTraceElement("io.vertx.sqlclient.impl.QueryResultBuilder", "tryComplete", null, -1)});
 
         assertThat(TransientDatabaseFailure.in(fromDatabaseClient)).contains(TransientDatabaseFailure.UNREACHABLE);
         assertThat(TransientDatabaseFailure.in(fromAClient)).isEmpty();

@@ -20,6 +20,7 @@ class ClientGoneLogFilterTest {
         assertThat(filter.isLoggable(record(SSE_WRITER, socketFailure("Broken pipe", "sun.nio.ch.SocketDispatcher"))))
                 .isFalse();
         assertThat(filter.isLoggable(record(SSE_WRITER, new ClosedChannelException()))).isFalse();
+        assertThat(filter.isLoggable(record(SSE_WRITER, eventWrittenInAQueryCallback()))).isFalse();
         assertThat(filter.isLoggable(record(SSE_WRITER, new IllegalStateException("write failed",
                 socketFailure("Connection reset by peer", "io.netty.channel.socket.nio.NioSocketChannel"))))).isFalse();
     }
@@ -44,6 +45,18 @@ class ClientGoneLogFilterTest {
         record.setLoggerName(logger);
         record.setThrown(thrown);
         return record;
+    }
+
+    /** As seen in the service: the event read from the change log is written from the query's callback. */
+    private static IOException eventWrittenInAQueryCallback() {
+        IOException failure = new IOException("Broken pipe");
+        failure.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.FileDispatcherImpl", "writev0", null, -1),
+                new StackTraceElement("io.netty.channel.socket.nio.NioSocketChannel", "doWrite", null, -1),
+                new StackTraceElement("io.vertx.core.net.impl.ConnectionBase", "write", null, -1),
+                new StackTraceElement("org.jboss.resteasy.reactive.server.jaxrs.SseEventSinkImpl", "send", null, -1),
+                new StackTraceElement("io.vertx.sqlclient.impl.QueryResultBuilder", "tryComplete", null, -1)});
+        return failure;
     }
 
     /** An IOException as the JDK raises it for a socket write, from a frame of the given class. */
