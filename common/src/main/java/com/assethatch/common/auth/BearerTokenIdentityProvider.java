@@ -2,6 +2,7 @@ package com.assethatch.common.auth;
 
 import com.assethatch.common.auth.CredentialRejection.Reason;
 import com.assethatch.common.auth.CredentialRejection.Source;
+import com.assethatch.common.error.CauseChain;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -110,12 +111,8 @@ class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest
     }
 
     private static boolean hasExpired(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidJwtException invalid) {
-                return invalid.hasExpired();
-            }
-        }
-        return false;
+        return CauseChain.of(failure).filter(InvalidJwtException.class::isInstance).map(InvalidJwtException.class::cast)
+                .findFirst().map(InvalidJwtException::hasExpired).orElse(false);
     }
 
     private static boolean hasExpired(SecurityIdentity identity, long nowEpochSecond) {

@@ -32,7 +32,6 @@ public enum TransientDatabaseFailure {
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final String SERIALIZATION_FAILURE_STATE = "40001";
-    private static final int MAX_CAUSE_DEPTH = 16;
     /** Where the database clients' code lives: an I/O failure they raised is the database connection's. */
     private static final List<String> DATABASE_CLIENT_PACKAGES =
             List.of("io.vertx.pgclient.", "io.vertx.sqlclient.", "org.postgresql.");
@@ -52,14 +51,7 @@ public enum TransientDatabaseFailure {
 
     /** The first transient database failure in the cause chain; empty when there is none. */
     public static Optional<TransientDatabaseFailure> in(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
-            Optional<TransientDatabaseFailure> kind = of(cause);
-            if (kind.isPresent()) {
-                return kind;
-            }
-        }
-        return Optional.empty();
+        return CauseChain.of(failure).map(TransientDatabaseFailure::of).flatMap(Optional::stream).findFirst();
     }
 
     private static Optional<TransientDatabaseFailure> of(Throwable failure) {

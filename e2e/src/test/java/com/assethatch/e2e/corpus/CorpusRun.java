@@ -276,19 +276,21 @@ public final class CorpusRun {
      * stress is parsed as the stored plan by {@link #storedPlans}.
      */
     private void storeBenignPlan() throws Exception {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", PLAN_TYPE).put("content", BENIGN_PLAN);
-        require(sendChecked(Attack.of("project-service", "POST", "/api/projects/" + projectId + "/memory-files",
-                "store an ordinary plan").body(JSON, json.writeValueAsBytes(body))), 201, "store an ordinary plan");
+        require(sendChecked(storePlan(BENIGN_PLAN, "store an ordinary plan")), 201, "store an ordinary plan");
+    }
+
+    /** Saving {@code content} as the corpus project's plan. */
+    private Attack storePlan(String content, String label) throws Exception {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", PLAN_TYPE).put("content", content);
+        return Attack.of("project-service", "POST", "/api/projects/" + projectId + "/memory-files", label)
+                .body(JSON, json.writeValueAsBytes(body));
     }
 
     /** Each markdown stress stored as the project's plan, then the export routes that parse it. */
     private void storedPlans(Map<String, byte[]> markdown) throws Exception {
         for (Map.Entry<String, byte[]> text : markdown.entrySet()) {
-            ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", PLAN_TYPE)
-                    .put("content", new String(text.getValue(), StandardCharsets.UTF_8));
-            Attack save = Attack.of("project-service", "POST", "/api/projects/" + projectId + "/memory-files",
-                    "store plan " + text.getKey()).body(JSON, json.writeValueAsBytes(body));
-            runAll(List.of(save));
+            String plan = new String(text.getValue(), StandardCharsets.UTF_8);
+            runAll(List.of(storePlan(plan, "store plan " + text.getKey())));
             List<Attack> reads = new ArrayList<>();
             reads.add(Attack.of("export-service", "GET", "/api/projects/" + projectId + "/export/manifest",
                     "manifest of stored plan " + text.getKey()));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -41,25 +42,25 @@ public final class UniqueNames {
             throw new IllegalArgumentException("extension must be 1 to 10 letters or digits: " + extension);
         }
         String prefix = folder + "/" + semanticId;
-        String path = prefix + "." + ext;
-        String wanted = path.toLowerCase(Locale.ROOT);
-        for (int n = nextPathSuffix.getOrDefault(wanted, 2); !takenPaths.add(path.toLowerCase(Locale.ROOT)); n++) {
-            path = prefix + "_" + n + "." + ext;
-            nextPathSuffix.put(wanted, n + 1);
-        }
-        return path;
+        return claim(prefix + "." + ext, n -> prefix + "_" + n + "." + ext, takenPaths, nextPathSuffix);
     }
 
     /** @return the id, or id_2, id_3... when taken */
     public String claimId(String semanticId) {
         requireSegment("semanticId", semanticId);
-        String id = semanticId;
-        String wanted = semanticId.toLowerCase(Locale.ROOT);
-        for (int n = nextIdSuffix.getOrDefault(wanted, 2); !takenIds.add(id.toLowerCase(Locale.ROOT)); n++) {
-            id = semanticId + "_" + n;
-            nextIdSuffix.put(wanted, n + 1);
+        return claim(semanticId, n -> semanticId + "_" + n, takenIds, nextIdSuffix);
+    }
+
+    /** The name, or its numbered form from the next suffix not tried yet for it, whichever is free first. */
+    private static String claim(String name, IntFunction<String> numbered, Set<String> taken,
+            Map<String, Integer> nextSuffix) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        String claimed = name;
+        for (int n = nextSuffix.getOrDefault(wanted, 2); !taken.add(claimed.toLowerCase(Locale.ROOT)); n++) {
+            claimed = numbered.apply(n);
+            nextSuffix.put(wanted, n + 1);
         }
-        return id;
+        return claimed;
     }
 
     private static void requireSegment(String what, String value) {

@@ -1,5 +1,6 @@
 package com.assethatch.project.live;
 
+import com.assethatch.common.error.CauseChain;
 import com.assethatch.common.error.TransientDatabaseFailure;
 import io.quarkus.logging.LoggingFilter;
 import java.io.IOException;
@@ -20,7 +21,6 @@ public final class ClientGoneLogFilter implements Filter {
 
     static final String NAME = "sse-client-gone";
     private static final String SSE_WRITER = "org.jboss.resteasy.reactive.server.handlers.PublisherResponseHandler";
-    private static final int MAX_CAUSE_DEPTH = 16;
 
     @Override
     public boolean isLoggable(LogRecord record) {
@@ -28,13 +28,7 @@ public final class ClientGoneLogFilter implements Filter {
     }
 
     static boolean clientConnectionGone(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof ClosedChannelException
-                    || (cause instanceof IOException io && !TransientDatabaseFailure.raisedByDatabaseClient(io))) {
-                return true;
-            }
-        }
-        return false;
+        return CauseChain.of(failure).anyMatch(cause -> cause instanceof ClosedChannelException
+                || (cause instanceof IOException io && !TransientDatabaseFailure.raisedByDatabaseClient(io)));
     }
 }
