@@ -27,7 +27,9 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * <p>A verified token is kept in the Quarkus cache {@value #VERIFIED_TOKENS} (bounded, expire-after-write, see
  * {@link AuthConfig.VerifiedTokenCache}): an RS256 check is about a third of a cache-hit GET's CPU, and a client
  * sends the same token with every request. Its {@code exp} is checked again on every hit; a refused token is never
- * cached (a failed computation leaves no entry), so a forged token is verified, and refused, every time.
+ * kept (its verdict is removed once the requests waiting for it have it), so a forged token is verified, and refused,
+ * every time. A refusal is a verdict, not a failed load: Caffeine logs every failed load as a WARN with a stack trace,
+ * which a client sending bad tokens would turn into a flood.
  */
 @ApplicationScoped
 class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest> {
@@ -61,22 +63,32 @@ class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest
     @Override
     public Uni<SecurityIdentity> authenticate(BearerTokenRequest request, AuthenticationRequestContext context) {
         String token = request.token();
-        return verifiedTokens.<String, SecurityIdentity>getAsync(token, ignored -> verification(token, context))
-                .map(identity -> {
-                    // Left in the cache: until it is evicted, refusing it again costs no signature check.
-                    if (hasExpired(identity, System.currentTimeMillis() / 1000)) {
-                        throw new CredentialRejection(Source.BEARER_TOKEN, Reason.EXPIRED).asFailure();
+        return verifiedTokens.<String, Verdict>getAsync(token, ignored -> verification(token, context))
+                .call(verdict -> verdict instanceof Refused ? verifiedTokens.invalidate(token) : Uni.createFrom().voidItem())
+                .map(verdict -> {
+                    if (verdict instanceof Refused refused) {
+                        throw refused.rejection().asFailure();
                     }
-                    return identity;
+                    return stillAccepted(((Verified) verdict).identity());
                 });
     }
 
-    private Uni<SecurityIdentity> verification(String token, AuthenticationRequestContext context) {
-        // Downloading keys (first use, JWKS refresh) blocks; an ECDSA check costs ~10x an RSA one (scripts/bench-auth).
-        if (keysFetchedOverHttp || isEllipticCurveSigned(token)) {
-            return context.runBlocking(() -> verify(token));
+    /** A kept identity stays in the cache after its token expires: refusing it again costs no signature check. */
+    private static SecurityIdentity stillAccepted(SecurityIdentity identity) {
+        if (hasExpired(identity, System.currentTimeMillis() / 1000)) {
+            throw new CredentialRejection(Source.BEARER_TOKEN, Reason.EXPIRED).asFailure();
         }
-        return Uni.createFrom().item(() -> verify(token));
+        return identity;
+    }
+
+    private Uni<Verdict> verification(String token, AuthenticationRequestContext context) {
+        // Downloading keys (first use, JWKS refresh) blocks; an ECDSA check costs ~10x an RSA one (scripts/bench-auth).
+        Uni<SecurityIdentity> verified = keysFetchedOverHttp || isEllipticCurveSigned(token)
+                ? context.runBlocking(() -> verify(token))
+                : Uni.createFrom().item(() -> verify(token));
+        return verified.<Verdict>map(Verified::new)
+                .onFailure(failure -> CredentialRejection.of(failure).isPresent())
+                .recoverWithItem(refusal -> new Refused(CredentialRejection.of(refusal).orElseThrow()));
     }
 
     /** Only decides the thread: a header that lies about its algorithm is refused by the verification anyway. */
@@ -118,5 +130,15 @@ class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest
     private static boolean hasExpired(SecurityIdentity identity, long nowEpochSecond) {
         Long acceptedUntil = identity.getAttribute(ACCEPTED_UNTIL_ATTRIBUTE);
         return acceptedUntil == null || nowEpochSecond > acceptedUntil;
+    }
+
+    /** What verifying a token concluded: an identity, or why there is none. */
+    private sealed interface Verdict permits Verified, Refused {
+    }
+
+    private record Verified(SecurityIdentity identity) implements Verdict {
+    }
+
+    private record Refused(CredentialRejection rejection) implements Verdict {
     }
 }
