@@ -37,6 +37,11 @@ public enum TransientDatabaseFailure {
             List.of("io.vertx.pgclient.", "io.vertx.sqlclient.", "org.postgresql.");
     /** The JDK and Netty carry every socket's I/O: the first frame above them is the code whose socket it is. */
     private static final List<String> TRANSPORT_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "io.netty.");
+    /**
+     * vertx-sql-client's failure for a query sent on a connection the database closed meanwhile: a stackless
+     * {@code NoStackTraceThrowable} (Vert.x internals, no type of its own), so only its message tells it apart.
+     */
+    private static final String SQL_CLIENT_CONNECTION_CLOSED = "Connection is not active now";
 
     private final String message;
 
@@ -59,6 +64,7 @@ public enum TransientDatabaseFailure {
                 || failure instanceof ClosedChannelException
                 || failure instanceof ClosedConnectionException
                 || failure instanceof SQLTransientConnectionException
+                || String.valueOf(failure.getMessage()).startsWith(SQL_CLIENT_CONNECTION_CLOSED)
                 || (failure instanceof IOException io && raisedByDatabaseClient(io))) {
             return Optional.of(UNREACHABLE);
         }

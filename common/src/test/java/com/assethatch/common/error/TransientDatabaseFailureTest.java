@@ -2,6 +2,7 @@ package com.assethatch.common.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,6 +34,14 @@ class TransientDatabaseFailureTest {
                 .contains(TransientDatabaseFailure.UNREACHABLE);
         assertThat(TransientDatabaseFailure.in(pg("57P01"))).contains(TransientDatabaseFailure.UNREACHABLE);
         assertThat(TransientDatabaseFailure.in(pg("53300"))).contains(TransientDatabaseFailure.UNREACHABLE);
+    }
+
+    @Test
+    void aQuerySentOnAConnectionTheDatabaseClosedIsUnreachable() {
+        // As the fault suite saw it (POST while Postgres was down): vertx-sql-client's stackless throwable.
+        assertThat(TransientDatabaseFailure.in(new NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED"))).contains(TransientDatabaseFailure.UNREACHABLE);
+        assertThat(TransientDatabaseFailure.in(new NoStackTraceThrowable("Some other Vert.x failure"))).isEmpty();
     }
 
     @Test
