@@ -14,22 +14,37 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
- * Images stored as {@code bytea} in Postgres, read in chunks of {@code asset-hatch.images.read-chunk-bytes}: each
- * chunk is one short query on a pool connection that goes straight back, so no connection waits on a slow client
- * and no array is larger than a chunk. Every query that reads for an image (its chunks, and its object key for
- * {@link StoreImageSource}) counts against {@code asset-hatch.images.max-concurrent-reads}, fewer than the pool's
- * connections, so however many downloads are reading, a new request always finds a connection for its metadata and
- * starts at once. Every query asks for the row with the expected sha256, so an image that is deleted or replaced
- * while it is read ends the read instead of mixing two images.
+ * Images stored as {@code bytea} in Postgres. Each image is one query on a connection of its own, held while the image
+ * is read (ReadAhead starts an image only once its budget has room for all of it, so never while a client reads):
+ * its rows are the image's chunks of {@code asset-hatch.images.read-chunk-bytes}, fetched
+ * {@code asset-hatch.images.chunks-per-fetch} at a time, so no array is larger than a chunk. Every read (an image, or
+ * its object key for {@link StoreImageSource}) counts against {@code asset-hatch.images.max-concurrent-reads}, fewer
+ * than the pool's connections, so however many downloads are reading, a new request always finds a connection for
+ * its metadata and starts at once. Every query asks for the row with the expected sha256, so an image that is
+ * deleted or replaced meanwhile ends the read instead of mixing two images.
+ *
+ * <p>Why rows of one query rather than a query per chunk (README, Benchmarks): each query makes the backend allocate,
+ * and at its end free, buffers of about twice the chunk; above glibc's trim threshold (128 KiB) the freed memory goes
+ * back to the kernel and the next query faults it in again. With 256 KiB chunks that churn took most of Postgres's
+ * CPU per exported MiB. Rows of one query reuse the backend's output buffer, and 32 KiB chunks stay below the
+ * threshold.
  */
 @ApplicationScoped
 @Typed(PostgresImageSource.class) // the export's ImageSource is StoreImageSource, which delegates rows with bytes here
 public class PostgresImageSource implements ImageSource {
 
-    private static final String GENERATED_ASSET_CHUNK =
-            "SELECT substring(image FROM ? FOR ?) FROM generated_asset WHERE id = ? AND sha256 = ?";
-    private static final String STYLE_ANCHOR_CHUNK = """
-            SELECT substring(image FROM ? FOR ?) FROM style_anchor
+    /**
+     * The chunks of an image, with the offset each starts at (SQL counts from 1). An empty image is one empty chunk,
+     * so that no row at all always means the image is gone or changed. No ORDER BY: Postgres would sort, and so copy,
+     * the chunks; generate_series yields the offsets in order, and {@link ChunkedImage} checks that they arrive so.
+     */
+    private static final String GENERATED_ASSET_CHUNKS = """
+            SELECT chunk.start, substring(image FROM chunk.start FOR ?)
+            FROM generated_asset, generate_series(1, greatest(length(image), 1), ?) AS chunk(start)
+            WHERE id = ? AND sha256 = ?""";
+    private static final String STYLE_ANCHOR_CHUNKS = """
+            SELECT chunk.start, substring(image FROM chunk.start FOR ?)
+            FROM style_anchor, generate_series(1, greatest(length(image), 1), ?) AS chunk(start)
             WHERE project_id = ? AND coalesce(sha256, encode(sha256(image), 'hex')) = ?""";
     private static final String GENERATED_ASSET_KEY = "SELECT image_key FROM generated_asset WHERE id = ? AND sha256 = ?";
     private static final String STYLE_ANCHOR_KEY = """
@@ -38,11 +53,13 @@ public class PostgresImageSource implements ImageSource {
 
     private final AgroalDataSource dataSource;
     private final int chunkBytes;
+    private final int chunksPerFetch;
     private final Semaphore reads;
 
     public PostgresImageSource(AgroalDataSource dataSource, ImageSourceConfig config) {
         this.dataSource = dataSource;
         this.chunkBytes = config.readChunkBytes();
+        this.chunksPerFetch = config.chunksPerFetch();
         this.reads = new Semaphore(config.maxConcurrentReads(), true);
     }
 
@@ -60,25 +77,9 @@ public class PostgresImageSource implements ImageSource {
         }, row -> row.getString(1)));
     }
 
-    /** Reads the next chunk; an empty array at the end of the image. */
-    private byte[] chunk(StoredImage image, long offset) throws IOException {
-        String sql = image.owner() == StoredImage.Owner.GENERATED_ASSET ? GENERATED_ASSET_CHUNK : STYLE_ANCHOR_CHUNK;
-        return readRow(image, sql, query -> {
-            query.setInt(1, Math.toIntExact(offset + 1)); // SQL counts from 1; images are far below 2 GiB
-            query.setInt(2, chunkBytes);
-            query.setString(3, image.ownerId());
-            query.setString(4, image.sha256());
-        }, row -> row.getBytes(1));
-    }
-
     /** One query for the image's row, within the limit of concurrent reads, on a connection that goes straight back. */
     private <T> T readRow(StoredImage image, String sql, Parameters parameters, Column<T> column) throws IOException {
-        try {
-            reads.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Stopped reading " + image);
-        }
+        acquireRead(image);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             parameters.set(query);
@@ -95,6 +96,15 @@ public class PostgresImageSource implements ImageSource {
         }
     }
 
+    private void acquireRead(StoredImage image) throws InterruptedIOException {
+        try {
+            reads.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Stopped reading " + image);
+        }
+    }
+
     @FunctionalInterface
     private interface Parameters {
         void set(PreparedStatement query) throws SQLException;
@@ -105,13 +115,17 @@ public class PostgresImageSource implements ImageSource {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** One image's chunks: the query runs at the first read; {@link #close} gives its connection back. */
     private final class ChunkedImage extends InputStream {
 
         private final StoredImage image;
+        private Connection connection;
+        private PreparedStatement query;
+        private ResultSet chunks;
+        /** Bytes of the image read from the chunks so far. */
         private long offset;
         private byte[] current = new byte[0];
         private int position;
-        private boolean ended;
 
         ChunkedImage(StoredImage image) {
             this.image = image;
@@ -125,15 +139,8 @@ public class PostgresImageSource implements ImageSource {
 
         @Override
         public int read(byte[] target, int from, int length) throws IOException {
-            if (position == current.length) {
-                if (ended) {
-                    return -1;
-                }
-                current = chunk(image, offset);
-                position = 0;
-                offset += current.length;
-                ended = current.length < chunkBytes;
-                if (current.length == 0) {
+            while (position == current.length) {
+                if (!nextChunk()) {
                     return -1;
                 }
             }
@@ -141,6 +148,77 @@ public class PostgresImageSource implements ImageSource {
             System.arraycopy(current, position, target, from, count);
             position += count;
             return count;
+        }
+
+        /** Moves to the image's next chunk; false at its end. */
+        private boolean nextChunk() throws IOException {
+            try {
+                boolean first = chunks == null;
+                if (first) {
+                    start();
+                }
+                if (!chunks.next()) {
+                    if (first) {
+                        throw new ImageChangedException(image + " is gone or no longer has sha256 " + image.sha256());
+                    }
+                    return false;
+                }
+                if (chunks.getLong(1) != offset + 1) {
+                    throw new IOException("The chunks of " + image + " arrived out of order (at byte " + offset + ")");
+                }
+                current = chunks.getBytes(2);
+                position = 0;
+                offset += current.length;
+                return true;
+            } catch (SQLException e) {
+                throw new IOException("Could not read " + image + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Takes a read and a connection, and runs the image's query in a (read-only) transaction of its own: the
+         * driver fetches rows in batches only inside one.
+         */
+        private void start() throws IOException, SQLException {
+            acquireRead(image);
+            try {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                query = connection.prepareStatement(
+                        image.owner() == StoredImage.Owner.GENERATED_ASSET ? GENERATED_ASSET_CHUNKS : STYLE_ANCHOR_CHUNKS);
+                query.setFetchSize(chunksPerFetch);
+                query.setInt(1, chunkBytes);
+                query.setInt(2, chunkBytes);
+                query.setString(3, image.ownerId());
+                query.setString(4, image.sha256());
+                chunks = query.executeQuery();
+            } catch (SQLException | RuntimeException e) {
+                release();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (connection != null) {
+                try {
+                    release();
+                } catch (SQLException e) {
+                    throw new IOException("Could not end the read of " + image + ": " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /** Ends the transaction and gives the connection and the read back. */
+        private void release() throws SQLException {
+            try (Connection held = connection; PreparedStatement statement = query) {
+                connection = null;
+                if (held != null && !held.isClosed()) {
+                    held.rollback(); // nothing was written: this only ends the read's transaction
+                }
+            } finally {
+                reads.release();
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,12 @@ class ExportDownloadTest {
     @TestHTTPResource("/")
     URL server;
 
+    @ConfigProperty(name = "asset-hatch.images.read-chunk-bytes")
+    int chunkBytes;
+
+    @ConfigProperty(name = "asset-hatch.images.chunks-per-fetch")
+    int chunksPerFetch;
+
     @Test
     void theDownloadAnnouncesItsLengthAndEveryByteArrives() {
         String p = pack("length", 3, 300_000);
@@ -59,6 +66,26 @@ class ExportDownloadTest {
         byte[] posted = given().contentType("application/json").body(Map.of("projectId", p)).post("/api/export")
                 .then().statusCode(200).header("Content-Length", String.valueOf(body.length)).extract().asByteArray();
         assertThat(posted).isEqualTo(body);
+    }
+
+    @Test
+    void imagesOfManyChunksAndFetchesArriveWithExactlyTheirBytes() {
+        // Several round trips of chunks each, ending inside a chunk: for a generated image and a style anchor.
+        int bytes = 3 * chunksPerFetch * chunkBytes + 12_345;
+        String p = TestData.projectId("many-chunks");
+        TestData.project(p, "many-chunks", Map.of());
+        byte[] image = TestData.image(p + "-0", p, p + "-asset-0", TestImages.bigPng(8, 8, bytes, 7)).size(8, 8)
+                .insert();
+        byte[] anchor = TestImages.bigPng(8, 8, bytes + 1, 8);
+        TestData.anchor(p, anchor, "image/png");
+        TestData.plan(p, "## Props\n- Crate 0\n");
+
+        ExportedZip zip = ExportedZip.read(given().get("/api/projects/{id}/export", p).then().statusCode(200)
+                .extract().asByteArray());
+
+        assertThat(zip.content().values())
+                .anyMatch(content -> Arrays.equals(content, image))
+                .anyMatch(content -> Arrays.equals(content, anchor));
     }
 
     @Test
@@ -159,7 +186,10 @@ class ExportDownloadTest {
             }
 
             assertThat(stalled).allSatisfy(client -> assertThat(client.status()).isEqualTo(200));
-            assertThat(openTransactions(db)).as("connections held by the stalled downloads").isZero();
+            // An image is read in a transaction of its own: once the downloads have read ahead as far as their
+            // budget allows, none may stay in one while its client does not read.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(openTransactions(db))
+                    .as("connections held by the stalled downloads").isZero());
             given().get("/api/projects/{id}/export/manifest", p).then().statusCode(200);
         } finally {
             starts.shutdownNow();
