@@ -7,7 +7,7 @@ import shlex
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .fixtures import (Pack, ProjectService, create_pack, insert_cold_projects, qualities_project, raw_upload_fields,
                        write_upload_payload)
@@ -213,6 +213,11 @@ class Bench:
     def patch_project(self) -> str:
         """The project the 16 writers of the PATCH row (and pgbench) update."""
         return self._fixture("patch", lambda: qualities_project(self.api, "bench-patch"))
+
+    def patch_warm_up_projects(self, count: int) -> List[str]:
+        """Projects the PATCH row's warm-up spreads its writes over, one per connection."""
+        return self._fixture("patch-warm-up", lambda: [qualities_project(self.api, f"bench-patch-warm-up-{i}")
+                                                        for i in range(count)])
 
     def cold_projects(self) -> Tuple[str, int]:
         """(id prefix, count): projects never read, more than the miss row can read in one round."""
