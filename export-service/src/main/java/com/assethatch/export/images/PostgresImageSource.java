@@ -68,29 +68,25 @@ public class PostgresImageSource implements ImageSource {
         return new ChunkedImage(image);
     }
 
-    /** The row's object key; empty when the row holds the image's bytes itself. */
+    /**
+     * The row's object key; empty when the row holds the image's bytes itself. One query, within the limit of
+     * concurrent reads, on a connection that goes straight back.
+     */
     Optional<String> objectKey(StoredImage image) throws IOException {
-        String sql = image.owner() == StoredImage.Owner.GENERATED_ASSET ? GENERATED_ASSET_KEY : STYLE_ANCHOR_KEY;
-        return Optional.ofNullable(readRow(image, sql, query -> {
-            query.setString(1, image.ownerId());
-            query.setString(2, image.sha256());
-        }, row -> row.getString(1)));
-    }
-
-    /** One query for the image's row, within the limit of concurrent reads, on a connection that goes straight back. */
-    private <T> T readRow(StoredImage image, String sql, Parameters parameters, Column<T> column) throws IOException {
         acquireRead(image);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            parameters.set(query);
+                PreparedStatement query = connection.prepareStatement(
+                        image.owner() == StoredImage.Owner.GENERATED_ASSET ? GENERATED_ASSET_KEY : STYLE_ANCHOR_KEY)) {
+            query.setString(1, image.ownerId());
+            query.setString(2, image.sha256());
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new ImageChangedException(image + " is gone or no longer has sha256 " + image.sha256());
+                    throw gone(image);
                 }
-                return column.read(row);
+                return Optional.ofNullable(row.getString(1));
             }
         } catch (SQLException e) {
-            throw new IOException("Could not read " + image + ": " + e.getMessage(), e);
+            throw readFailed(image, e);
         } finally {
             reads.release();
         }
@@ -105,14 +101,12 @@ public class PostgresImageSource implements ImageSource {
         }
     }
 
-    @FunctionalInterface
-    private interface Parameters {
-        void set(PreparedStatement query) throws SQLException;
+    private static ImageChangedException gone(StoredImage image) {
+        return new ImageChangedException(image + " is gone or no longer has sha256 " + image.sha256());
     }
 
-    @FunctionalInterface
-    private interface Column<T> {
-        T read(ResultSet row) throws SQLException;
+    private static IOException readFailed(StoredImage image, SQLException e) {
+        return new IOException("Could not read " + image + ": " + e.getMessage(), e);
     }
 
     /** One image's chunks: the query runs at the first read; {@link #close} gives its connection back. */
@@ -159,7 +153,7 @@ public class PostgresImageSource implements ImageSource {
                 }
                 if (!chunks.next()) {
                     if (first) {
-                        throw new ImageChangedException(image + " is gone or no longer has sha256 " + image.sha256());
+                        throw gone(image);
                     }
                     return false;
                 }
@@ -171,7 +165,7 @@ public class PostgresImageSource implements ImageSource {
                 offset += current.length;
                 return true;
             } catch (SQLException e) {
-                throw new IOException("Could not read " + image + ": " + e.getMessage(), e);
+                throw readFailed(image, e);
             }
         }
 
