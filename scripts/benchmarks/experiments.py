@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import statistics
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Tuple, Union
 
 from .context import Bench, Settings
-from .harness import ROOT, BenchError, log, run
+from .harness import ROOT, BenchError, Process, log, run
 from .gateway import event_latencies_ms
 from .results import Failed, Goal, Measurement, Row
 from .fixtures import pool_counters
@@ -42,22 +43,27 @@ class Experiment:
     rounds: int = 0  # 0: --rounds; an experiment that repeats inside itself says 1
 
 
-STEADY_WITHIN = 0.10  # a warm-up ends when a slice's rate is within this share of the slice before
-MAX_WARM_UP_SLICES = 10
+STEADY_WITHIN = 0.10  # a warm-up ends when a slice's rate is within this share of the slice before ...
+JIT_QUIET_CORES = 0.05  # ... and the JIT's compiler threads used less than this share of a core during it
+MAX_WARM_UP_SLICES = 30
 
 
-def warm_until_steady(row: str, slice_rate: Callable[[], float]) -> None:
-    """Repeats a warm-up slice (slice_rate() runs one and returns its rate) until the rate settles, at most
-    MAX_WARM_UP_SLICES times. One fixed slice was not enough: the cache-miss path took ~20 s of load before the JIT
-    had compiled it (its C2 thread used half a core until then, and misses ran at half their later rate)."""
+def warm_until_steady(row: str, slice_rate: Callable[[], float], jvm: Process) -> None:
+    """Repeats a warm-up slice (slice_rate() runs one and returns its rate) until the rate settles and the JIT of
+    the JVM under load has stopped compiling, at most MAX_WARM_UP_SLICES times. A fixed slice was not enough: the
+    cache-miss path took ~20 s of load before the JIT had compiled it, and the PATCH path, at a few hundred requests
+    a second, ~60 s; meanwhile its C2 thread used up to half a core and the rate was already steady (2026-12-02)."""
     previous = None
     for done in range(1, MAX_WARM_UP_SLICES + 1):
+        jit_before, started = jvm.jit_seconds(), time.monotonic()
         rate = slice_rate()
-        if previous and abs(rate - previous) <= STEADY_WITHIN * previous:
-            log(f"{row}: steady after {done} warm-up slices ({rate:,.1f}/s)")
+        jit_cores = (jvm.jit_seconds() - jit_before) / (time.monotonic() - started)
+        if previous and abs(rate - previous) <= STEADY_WITHIN * previous and jit_cores < JIT_QUIET_CORES:
+            log(f"{row}: steady after {done} warm-up slices ({rate:,.1f}/s, JIT {jit_cores:.2f} cores)")
             return
         previous = rate
-    log(f"{row}: still changing after {MAX_WARM_UP_SLICES} warm-up slices; measuring anyway")
+    log(f"{row}: still changing after {MAX_WARM_UP_SLICES} warm-up slices (JIT {jit_cores:.2f} cores); "
+        "measuring anyway")
 
 
 def qualities_path(project_id: str) -> str:
@@ -88,8 +94,9 @@ def cache_read_share(bench: Bench, result: str, measure: Callable):
 
 def prepare_get_hit(bench: Bench) -> Dict[str, str]:
     s, base, path = bench.settings, bench.services().project_url, qualities_path(bench.qualities_project())
-    warm_until_steady("get-hit", lambda: wrk(base + path, s.warmup_seconds, s.load, warm_up=True).per_second)
-    warm_until_steady("live", lambda: wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True).per_second)
+    jvm = bench.services().project
+    warm_until_steady("get-hit", lambda: wrk(base + path, s.warmup_seconds, s.load, warm_up=True).per_second, jvm)
+    warm_until_steady("live", lambda: wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True).per_second, jvm)
     return {}
 
 
@@ -125,7 +132,8 @@ def cold_reads(bench: Bench, seconds: float, warm_up: bool = False):
 
 def prepare_get_miss(bench: Bench) -> Dict[str, str]:
     s, base = bench.settings, bench.services().project_url
-    warm_until_steady("get-miss", lambda: cold_reads(bench, s.warmup_seconds, warm_up=True).per_second)
+    warm_until_steady("get-miss", lambda: cold_reads(bench, s.warmup_seconds, warm_up=True).per_second,
+                      bench.services().project)
     wrk(base + LIVE, s.warmup_seconds, s.load, warm_up=True)
     select_cold_projects(bench, s.warmup_seconds)
     return {}
@@ -159,13 +167,13 @@ def prepare_patch(bench: Bench) -> Dict[str, str]:
     """Warms the PATCH path on many projects first: on its one row the path runs ~300 times a second, waiting for
     the row's lock, and a 5-s warm-up left C2 compiling it through the rounds (its thread at a third of a core in
     the PATCH phases, perf, 2026-12-02). Spread over rows, the same code runs as fast as the CPU allows, so the
-    warm-up ends once the JIT has compiled it (the rate stops rising)."""
-    s, project = bench.settings, bench.patch_project()
+    JIT gets to compile it sooner; then the locked row itself, until the JIT is done with what only it runs."""
+    s, project, jvm = bench.settings, bench.patch_project(), bench.services().project
     url = bench.services().project_url + "/"
     rows = bench.patch_warm_up_projects(s.load.connections)
-    warm_until_steady("patch", lambda: wrk(url, s.warmup_seconds, s.load, "patch_qualities.lua", rows,
-                                           warm_up=True).per_second)
-    wrk(url, s.warmup_seconds, s.load, "patch_qualities.lua", [project], warm_up=True)
+    for name, projects in (("patch, spread over rows", rows), ("patch, one row", [project])):
+        warm_until_steady(name, lambda: wrk(url, s.warmup_seconds, s.load, "patch_qualities.lua", projects,
+                                            warm_up=True).per_second, jvm)
     pgbench(bench.postgres, "update_qualities.sql", s.warmup_seconds, s.load, {"project": project})
     return {}
 
@@ -185,7 +193,8 @@ def prepare_export(bench: Bench) -> Dict[str, str]:
     s, pack = bench.settings, bench.pack(bench.settings.pack_images)
     url = bench.export_url(pack)
     warm_until_steady("export", lambda: repeat_for(s.warmup_seconds, 2,
-                                                   lambda: download(url, 1, pack.image_bytes).bytes))
+                                                   lambda: download(url, 1, pack.image_bytes).bytes),
+                      bench.services().export)
     copy_out(bench.postgres, pack.images_query)
     return {}
 
@@ -392,7 +401,8 @@ def floor_paths(bench: Bench) -> Dict[str, str]:
 def prepare_floors(bench: Bench) -> Dict[str, str]:
     s, base = bench.settings, bench.services().project_url
     for row, path in {**floor_paths(bench), "live": LIVE}.items():
-        warm_until_steady(row, lambda: wrk(base + path, s.warmup_seconds, s.load, warm_up=True).per_second)
+        warm_until_steady(row, lambda: wrk(base + path, s.warmup_seconds, s.load, warm_up=True).per_second,
+                          bench.services().project)
     return {}
 
 

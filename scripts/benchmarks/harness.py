@@ -19,6 +19,8 @@ BENCH_DIR = Path(__file__).resolve().parent
 RUN_DIR = ROOT / "run" / "bench"
 PIDS_FILE = RUN_DIR / "pids"
 STOP_GRACE_SECONDS = 45  # longer than the services' quarkus.shutdown.timeout (30 s)
+JIT_THREAD_PREFIXES = ("C1 CompilerThre", "C2 CompilerThre")  # HotSpot's compiler threads, as /proc names them
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def log(message: str) -> None:
@@ -99,6 +101,19 @@ class Process:
                 clear_refs.write("5")
         except OSError as e:
             raise BenchError(f"cannot reset the peak RSS of {self.name} ({e}); run as the same user as the service")
+
+    def jit_seconds(self) -> float:
+        """CPU seconds the JVM's JIT compiler threads (C1 and C2) have used so far, from /proc."""
+        total = 0
+        for task in Path(f"/proc/{self.pid}/task").iterdir():
+            try:
+                stat = (task / "stat").read_text()
+            except OSError:
+                continue  # the thread ended meanwhile
+            name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+            if name.startswith(JIT_THREAD_PREFIXES):
+                total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        return total / CLOCK_TICKS
 
     def tail(self, lines: int = 25) -> str:
         try:
