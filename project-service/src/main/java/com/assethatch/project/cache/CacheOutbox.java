@@ -31,11 +31,16 @@ public class CacheOutbox {
     /**
      * Deletes the outbox rows these writes settled (one statement for any number of entities); rows that
      * owe a newer version stay for their own writer or the relay.
+     *
+     * <p>Its commit does not wait for the WAL flush ({@code synchronous_commit} off for this transaction only): a
+     * settlement lost in a crash only leaves rows for the relay, while waiting would put a flush of its own in line
+     * with every write's commit, on the disk they share (the PATCH row of scripts/bench, README "Benchmarks").
      */
     public Uni<Void> settle(List<Settlement> settled) {
         return pool.preparedQuery("""
                         DELETE FROM cache_outbox o
-                        USING unnest($1::text[], $2::text[], $3::bigint[]) AS s(entity_type, entity_id, version)
+                        USING unnest($1::text[], $2::text[], $3::bigint[]) AS s(entity_type, entity_id, version),
+                            set_config('synchronous_commit', 'off', true) AS no_flush_wait
                         WHERE o.entity_type = s.entity_type AND o.entity_id = s.entity_id AND o.version <= s.version""")
                 .execute(Tuple.of(
                         settled.stream().map(Settlement::entityType).toArray(String[]::new),
